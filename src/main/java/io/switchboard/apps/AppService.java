@@ -121,6 +121,7 @@ public class AppService {
             member = new Member();
             member.appId = appId;
             member.user = name;
+            member.role = role;
             member.persist();
         }
         member.role = role;

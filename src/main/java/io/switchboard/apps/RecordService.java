@@ -13,11 +13,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -34,8 +33,7 @@ public class RecordService {
     @Inject
     AppService apps;
     @Inject
-    @Channel(RecordChange.CHANNEL)
-    Emitter<RecordChange> events;
+    Event<RecordChange> changes;
 
     public record StoredRecord(String id, String entity, Map<String, Object> data, String createdBy,
             java.time.Instant createdAt, java.time.Instant updatedAt) {
@@ -114,7 +112,7 @@ public class RecordService {
     }
 
     private void publish(AppRecord record, RecordChange.Kind kind, Map<String, Object> values) {
-        events.send(new RecordChange(record.appId, record.entity, record.id, kind, values, record.createdBy,
+        changes.fire(new RecordChange(record.appId, record.entity, record.id, kind, values, record.createdBy,
                 clock.instant()));
     }
 

@@ -37,6 +37,17 @@ public class ErrorMappers {
         return error(400, describe(e));
     }
 
+    /** Registered for the exact type so it wins over Quarkus REST's built-in handler, which sends no body. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return error(400, describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e) {
+        return error(400, describe(e));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return error(401, "Sign in first: this needs an authenticated user.");
@@ -94,8 +105,9 @@ public class ErrorMappers {
             return "Field '" + path(f) + "' has the wrong type: " + f.getValue() + " is not a "
                     + f.getTargetType().getSimpleName().toLowerCase() + ".";
         }
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "Field '" + path(m) + "' has the wrong shape or type.";
+        if (e instanceof MismatchedInputException m) {
+            return m.getPath().isEmpty() ? "The body has the wrong shape: send a JSON object."
+                    : "Field '" + path(m) + "' has the wrong shape or type.";
         }
         return "The body is not valid JSON: " + e.getOriginalMessage();
     }
