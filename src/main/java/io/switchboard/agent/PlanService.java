@@ -1,0 +1,54 @@
+package io.switchboard.agent;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.apps.AppView;
+import io.switchboard.web.ApiException;
+
+/** Runs the planner for one request and returns the checked plan; never fails on what the model says. */
+@ApplicationScoped
+public class PlanService {
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+    public static final int MAX_PROMPT = 2000;
+
+    @Inject
+    Planner planner;
+    @Inject
+    PlanningSessions sessions;
+    @Inject
+    ConversationMemory memory;
+
+    public Plan plan(AppView app, String prompt) {
+        String request = requirePrompt(prompt);
+        String memoryId = ConversationMemory.SCRATCH_PREFIX + UUID.randomUUID();
+        PlanningSessions.Session session = sessions.open(memoryId, app);
+        try {
+            planner.plan(memoryId, request);
+        } catch (RuntimeException e) {
+            LOG.warnf("Planner failed: %s", e.getClass().getSimpleName());
+        } finally {
+            sessions.close(memoryId);
+            memory.forget(memoryId);
+        }
+        return session.outcome != null ? session.outcome
+                : Plan.clarification("I could not work out a plan from that. Which tool should I use, and what should"
+                        + " happen?", java.util.List.of());
+    }
+
+    public static String requirePrompt(String prompt) {
+        if (prompt == null || prompt.isBlank()) {
+            throw ApiException.badRequest("The prompt is empty: describe what should happen, for example \"Send me a"
+                    + " daily email with my to-do list using Gmail\".");
+        }
+        if (prompt.length() > MAX_PROMPT) {
+            throw ApiException.badRequest("The prompt has " + prompt.length() + " characters; keep it to "
+                    + MAX_PROMPT + " or fewer.");
+        }
+        return prompt.strip();
+    }
+}

@@ -1,0 +1,147 @@
+package io.switchboard.agent.offline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.catalog.Action;
+import io.switchboard.catalog.Catalog;
+import io.switchboard.catalog.Connector;
+
+/**
+ * Every catalog action as sentence embeddings (its description and each way people phrase it), so a request can be
+ * matched by meaning. Built in the background at start-up; the first request waits for it if it comes early.
+ */
+@ApplicationScoped
+public class ActionIndex {
+    @Inject
+    Catalog catalog;
+    @Inject
+    EmbeddingModel embeddings;
+
+    private volatile CompletableFuture<Map<String, List<float[]>>> vectors;
+
+    /** How much the action's own name counts beside meaning: enough to separate siblings like issue vs comment. */
+    static final double NAME_WEIGHT = 0.2;
+    /** Read-only actions (list, report) lose this much unless the request asks to read, fetch or report. */
+    static final double READ_PENALTY = 0.08;
+
+    public record Match(Action action, double score) {
+    }
+
+    void build(@jakarta.enterprise.event.Observes StartupEvent event) {
+        vectors();
+    }
+
+    private CompletableFuture<Map<String, List<float[]>>> vectors() {
+        if (vectors == null) {
+            synchronized (this) {
+                if (vectors == null) {
+                    vectors = CompletableFuture.supplyAsync(this::embedCatalog);
+                }
+            }
+        }
+        return vectors;
+    }
+
+    private Map<String, List<float[]>> embedCatalog() {
+        List<String> owners = new ArrayList<>();
+        List<TextSegment> texts = new ArrayList<>();
+        for (Connector connector : catalog.all()) {
+            for (Action action : connector.actions()) {
+                texts.add(TextSegment.from(action.name() + " in " + connector.name() + ". " + action.description()));
+                owners.add(action.id());
+                for (String phrase : action.phrases()) {
+                    texts.add(TextSegment.from(phrase));
+                    owners.add(action.id());
+                }
+            }
+        }
+        List<Embedding> all = embeddings.embedAll(texts).content();
+        Map<String, List<float[]>> byAction = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(all.get(i).vector());
+        }
+        return byAction;
+    }
+
+    public float[] embed(String text) {
+        return embeddings.embed(text).content().vector();
+    }
+
+    /** All actions, best first, scored by the closest of their texts to {@code text}. */
+    public List<Match> rank(String text) {
+        return rank(text, embed(text));
+    }
+
+    /** Share of the action name's words ("Create issue") that the request uses, as a person would read it. */
+    static double nameOverlap(Action action, Set<String> requestStems) {
+        Set<String> name = stems(action.name());
+        if (name.isEmpty()) {
+            return 0;
+        }
+        return (double) name.stream().filter(requestStems::contains).count() / name.size();
+    }
+
+    public List<Match> rank(String text, float[] query) {
+        Map<String, List<float[]>> index = vectors().join();
+        Set<String> words = stems(text);
+        List<Match> matches = new ArrayList<>();
+        for (var entry : index.entrySet()) {
+            double best = -1;
+            for (float[] v : entry.getValue()) {
+                best = Math.max(best, cosine(query, v));
+            }
+            Action action = catalog.action(entry.getKey()).orElseThrow();
+            double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
+                    ? READ_PENALTY : 0;
+            matches.add(new Match(action, best + NAME_WEIGHT * nameOverlap(action, words) - penalty));
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.action().id()));
+        return matches;
+    }
+
+    /** Verbs people use for making something new, read as the "create" in action names. */
+    private static final Set<String> CREATE_VERBS = Set.of("open", "make", "add", "file", "raise", "log", "generate",
+            "build", "start", "creat");
+
+    /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
+    private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm");
+    private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
+            "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download");
+
+    static Set<String> stems(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+            if (word.length() >= 3) {
+                String stem = word.replaceAll("(ing|ed|es|s)$", "");
+                out.add(CREATE_VERBS.contains(stem) ? "create" : stem);
+                if (SEND_VERBS.contains(stem)) {
+                    out.add("send");
+                }
+            }
+        }
+        return out;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / (Math.sqrt(na) * Math.sqrt(nb) + 1e-12);
+    }
+}

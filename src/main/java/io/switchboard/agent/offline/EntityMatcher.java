@@ -1,0 +1,383 @@
+package io.switchboard.agent.offline;
+
+import io.switchboard.agent.offline.Words.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the app entity a request is about from loose wording: plurals, "to-do list", synonyms, camelCase names and
+ * typos. When the request is clearly about some other kind of data ("a digest of my invoices" in a to-do app), it
+ * reports that noun instead.
+ */
+public final class EntityMatcher {
+
+    /** A way of writing an entity: its joined singular key and how much a match on it is worth. */
+    private record Form(int entity, String key, int weight) {
+    }
+
+    private record Mention(int entity, int start, int end, int weight) {
+    }
+
+    private record Scored(int entity, int start, int score) {
+    }
+
+    private record Unknown(String noun, int start, int score) {
+    }
+
+    private static final int NAME = 3;
+    private static final int SYNONYM = 2;
+    private static final int GENERIC = 1;
+    private static final int TRIGGER = 5;
+
+    private static final Set<String> STRONG_MARKERS = Set.of("new", "each", "every", "all", "my", "our", "any",
+            "incoming", "recent", "latest", "upcoming", "today", "newest");
+    private static final Set<String> WEAK_MARKERS = Set.of("the", "these", "those", "their", "your", "its", "this",
+            "of", "for", "about", "on");
+    private static final Set<String> DESTINATIONS = Set.of("from", "to", "into", "onto", "on", "in", "using", "via",
+            "through", "inside");
+    private static final Set<String> REPORT_WORDS = Set.of("summary", "report", "digest", "list", "export", "backup",
+            "overview", "recap", "count", "stats", "statistics", "data", "details", "info", "information", "csv",
+            "log", "feed", "queue", "pipeline", "backlog", "updates", "update", "activity", "history", "volume",
+            "metrics", "numbers", "table", "sheet", "spreadsheet", "dashboard", "totals");
+    private static final Set<String> VERB_OBJECTS = Set.of("me", "us", "him", "her", "them", "it", "a", "an", "the",
+            "my", "our", "your", "their", "this", "that", "these", "those", "some", "all", "every", "each");
+    private static final Set<String> COMMAND_LEAD = Set.of("to", "please", "i", "we", "you", "and", "then", "can",
+            "could", "would", "will", "should", "must", "let's", "lets", "also", "just", "or");
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "gets", "get", "got", "has",
+            "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
+            "that", "which", "who", "actually");
+    private static final Set<String> GENERIC_WORDS = Set.of("record", "entry", "item", "data", "row", "submission");
+    private static final Set<String> CLAUSE_OPENERS = Set.of("when", "whenever", "upon", "after", "if", "once");
+    private static final Set<String> NOT_AFTER_ONCE = Set.of("a", "an", "per", "every", "each", "more", "again",
+            "daily", "weekly", "monthly");
+    private static final Set<String> AS_SUBJECTS = Set.of("i", "we", "you", "they", "someone", "somebody", "anyone",
+            "people", "user", "users", "customer", "customers", "it", "soon");
+    private static final Set<String> MANUAL_VERBS = Set.of("press", "presses", "click", "clicks", "tap", "taps", "hit",
+            "hits", "push", "pushes", "select", "selects", "choose", "run", "runs", "trigger", "ask", "say", "type");
+
+    private EntityMatcher() {
+    }
+
+    public static EntityMatch match(String text, List<EntityInfo> entities) {
+        if (text == null || text.isBlank() || entities == null || entities.isEmpty()) {
+            return EntityMatch.none();
+        }
+        List<Token> tokens = Words.tokens(text);
+        boolean[] inClause = clauses(tokens);
+        List<Mention> mentions = mentions(tokens, forms(entities), inClause);
+        Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause))
+                .filter(s -> s.score() > 0)
+                .max(Comparator.comparingInt(Scored::score).thenComparing(s -> -s.start()));
+        Optional<Unknown> unknown = unknown(tokens, entities, mentions, inClause);
+        if (unknown.isPresent() && (best.isEmpty() || unknown.get().score() > best.get().score())) {
+            return new EntityMatch(Optional.empty(), Optional.of(unknown.get().noun()));
+        }
+        return new EntityMatch(best.map(s -> entities.get(s.entity()).name()), Optional.empty());
+    }
+
+    private static List<Form> forms(List<EntityInfo> entities) {
+        List<Form> forms = new ArrayList<>();
+        for (int e = 0; e < entities.size(); e++) {
+            String key = Nouns.key(entities.get(e).name());
+            List<String> words = Words.identifierWords(entities.get(e).name());
+            if (key.isEmpty()) {
+                continue;
+            }
+            forms.add(new Form(e, key, NAME));
+            String head = Words.singular(words.get(words.size() - 1));
+            if (words.size() > 1) {
+                forms.add(new Form(e, head, SYNONYM));
+            }
+            Set<String> synonyms = Nouns.synonymsOf(key);
+            synonyms.addAll(Nouns.synonymsOf(head));
+            for (String synonym : synonyms) {
+                forms.add(new Form(e, synonym, SYNONYM));
+            }
+            if (entities.size() == 1) {
+                GENERIC_WORDS.stream().sorted().forEach(g -> forms.add(new Form(0, g, GENERIC)));
+            }
+        }
+        return forms;
+    }
+
+    /** Every place an entity is written, longest reading first, so "to do items" is one mention. */
+    private static List<Mention> mentions(List<Token> tokens, List<Form> forms, boolean[] inClause) {
+        List<Mention> mentions = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            List<Mention> found = mentionsAt(tokens, forms, i, inClause[i]);
+            if (found.isEmpty()) {
+                i++;
+                continue;
+            }
+            mentions.addAll(found);
+            i = found.get(0).end();
+        }
+        return mentions;
+    }
+
+    private static List<Mention> mentionsAt(List<Token> tokens, List<Form> forms, int i, boolean inClause) {
+        for (int width = 3; width >= 1; width--) {
+            String joined = joined(tokens, i, width);
+            if (joined == null) {
+                continue;
+            }
+            String singular = Words.singular(joined);
+            List<Mention> exact = new ArrayList<>();
+            for (Form form : forms) {
+                if (form.key().equals(joined) || form.key().equals(singular)) {
+                    exact.add(new Mention(form.entity(), i, i + width, form.weight()));
+                }
+            }
+            if (inClause && exact.isEmpty()) {
+                Set<String> created = Nouns.createdBy(joined);
+                for (Form form : forms) {
+                    if (created.contains(form.key()) && form.weight() >= SYNONYM) {
+                        exact.add(new Mention(form.entity(), i, i + width, SYNONYM));
+                    }
+                }
+            }
+            if (!exact.isEmpty()) {
+                return best(exact);
+            }
+        }
+        for (int width = 2; width >= 1; width--) {
+            String joined = joined(tokens, i, width);
+            if (joined == null) {
+                continue;
+            }
+            String singular = Words.singular(joined);
+            List<Mention> typos = new ArrayList<>();
+            for (Form form : forms) {
+                if (form.weight() > GENERIC && (Words.isTypoOf(singular, form.key()) || Words.isTypoOf(joined, form.key()))) {
+                    typos.add(new Mention(form.entity(), i, i + width, form.weight() - 1));
+                }
+            }
+            if (!typos.isEmpty()) {
+                return best(typos);
+            }
+        }
+        return List.of();
+    }
+
+    /** The strongest reading per entity at one place. */
+    private static List<Mention> best(List<Mention> candidates) {
+        List<Mention> best = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        candidates.stream().sorted(Comparator.comparingInt(Mention::weight).reversed()).forEach(m -> {
+            if (seen.add(m.entity())) {
+                best.add(m);
+            }
+        });
+        return best;
+    }
+
+    private static String joined(List<Token> tokens, int start, int width) {
+        if (start + width > tokens.size()) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int k = start; k < start + width; k++) {
+            if (k > start && (tokens.get(k - 1).breakAfter() || tokens.get(k - 1).possessive())) {
+                return null;
+            }
+            joined.append(tokens.get(k).text());
+        }
+        return joined.toString();
+    }
+
+    /**
+     * How strongly a mention is the source of the request: the subject of the event and "each new X", "my X",
+     * "list of X" count for it; "a HubSpot contact", "as contacts" or "create a matching account" are the target.
+     */
+    private static Scored score(Mention m, List<Token> tokens, List<Mention> mentions, boolean[] inClause) {
+        int score = m.weight();
+        Token last = tokens.get(m.end() - 1);
+        Token next = m.end() < tokens.size() && !last.breakAfter() ? tokens.get(m.end()) : null;
+        if (isCommand(tokens, m.start(), next)) {
+            return new Scored(m.entity(), m.start(), 0);
+        }
+        boolean trigger = inClause[m.start()] || followedByEvent(tokens, m.end(), last.possessive());
+        if (trigger) {
+            score += TRIGGER;
+        }
+        boolean reportOf = next != null && REPORT_WORDS.contains(next.text());
+        if (reportOf) {
+            score += 1;
+        }
+        if (next != null && !last.possessive() && mentions.stream().anyMatch(o -> o.start() == m.end())) {
+            score -= 3;
+        }
+        Context context = context(tokens, m.start());
+        if (context.target() || (context.indefinite() && !trigger && !reportOf)) {
+            score -= 4;
+        } else {
+            score += context.marker();
+        }
+        return new Scored(m.entity(), m.start(), score);
+    }
+
+    /** What comes before a noun: a source marker ("each new"), an indefinite article, or a tool name. */
+    private record Context(int marker, boolean indefinite, boolean target) {
+    }
+
+    private static Context context(List<Token> tokens, int start) {
+        int marker = 0;
+        for (int k = start - 1, steps = 0; k >= 0 && steps < 3 && !tokens.get(k).breakAfter(); k--, steps++) {
+            String word = tokens.get(k).text();
+            if (steps == 0 && Nouns.BRANDS.contains(word)) {
+                return new Context(0, false, true);
+            }
+            if (word.equals("a") || word.equals("an")) {
+                return new Context(marker, true, false);
+            }
+            if (word.equals("as") || word.equals("matching") || word.equals("corresponding")) {
+                return new Context(0, false, true);
+            }
+            if (STRONG_MARKERS.contains(word)) {
+                if ((word.equals("my") || word.equals("our")) && k > 0 && !tokens.get(k - 1).breakAfter()
+                        && DESTINATIONS.contains(tokens.get(k - 1).text())) {
+                    return new Context(0, false, true);
+                }
+                marker = Math.max(marker, 2);
+                continue;
+            }
+            if (WEAK_MARKERS.contains(word)) {
+                boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
+                return new Context(Math.max(marker, listOf ? 2 : 1), false, false);
+            }
+            if (Words.CLOSED_CLASS.contains(word) || tokens.get(k).possessive() && !Words.isTimeWord(word)) {
+                break;
+            }
+        }
+        return new Context(marker, false, false);
+    }
+
+    /** "Order me a pizza", "Review the ticket": a verb that happens to be spelled like an entity. */
+    private static boolean isCommand(List<Token> tokens, int start, Token next) {
+        if (next == null || !VERB_OBJECTS.contains(next.text())) {
+            return false;
+        }
+        return start == 0 || tokens.get(start - 1).breakAfter() || COMMAND_LEAD.contains(tokens.get(start - 1).text());
+    }
+
+    /** "X is created", "X comes in", "X's stage changes". */
+    private static boolean followedByEvent(List<Token> tokens, int from, boolean possessive) {
+        int skipped = 0;
+        boolean nounSkipped = !possessive;
+        for (int k = from; k < tokens.size() && skipped < 4; k++) {
+            String word = tokens.get(k).text();
+            if (EventParser.EVENT_WORDS.contains(word)) {
+                return true;
+            }
+            if (!AUXILIARIES.contains(word)) {
+                if (nounSkipped) {
+                    return false;
+                }
+                nounSkipped = true;
+            }
+            if (tokens.get(k).breakAfter()) {
+                return false;
+            }
+            skipped++;
+        }
+        return false;
+    }
+
+    /** Marks the words inside trigger clauses ("whenever a new deal is won"), but not "when I press the button". */
+    private static boolean[] clauses(List<Token> tokens) {
+        boolean[] inClause = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!opensClause(tokens, i) || isManual(tokens, i)) {
+                continue;
+            }
+            for (int k = i + 1; k < tokens.size() && !tokens.get(k).text().equals("then"); k++) {
+                inClause[k] = true;
+                if (tokens.get(k).breakAfter()) {
+                    break;
+                }
+            }
+        }
+        return inClause;
+    }
+
+    private static boolean opensClause(List<Token> tokens, int i) {
+        String word = tokens.get(i).text();
+        String next = i + 1 < tokens.size() && !tokens.get(i).breakAfter() ? tokens.get(i + 1).text() : "";
+        if (word.equals("once")) {
+            return !next.isEmpty() && !NOT_AFTER_ONCE.contains(next);
+        }
+        if (word.equals("as")) {
+            return AS_SUBJECTS.contains(next);
+        }
+        return CLAUSE_OPENERS.contains(word) && !tokens.get(i).breakAfter();
+    }
+
+    private static boolean isManual(List<Token> tokens, int i) {
+        for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+            if (MANUAL_VERBS.contains(tokens.get(k).text())) {
+                return true;
+            }
+            if (tokens.get(k).breakAfter()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A data noun in a source position that is none of the app's entities: "my invoices", "a new subscription is created". */
+    private static Optional<Unknown> unknown(List<Token> tokens, List<EntityInfo> entities, List<Mention> mentions,
+            boolean[] inClause) {
+        Set<String> fieldWords = new HashSet<>();
+        for (EntityInfo entity : entities) {
+            for (EntityInfo.Field field : entity.fields()) {
+                Words.identifierWords(field.name()).forEach(w -> fieldWords.add(Words.singular(w)));
+            }
+        }
+        Optional<Unknown> best = Optional.empty();
+        for (int h = 0; h < tokens.size(); h++) {
+            int at = h;
+            Token token = tokens.get(h);
+            if (mentions.stream().anyMatch(m -> at >= m.start() && at < m.end()) || !isHead(tokens, h)
+                    || !couldBeData(token.text(), fieldWords)) {
+                continue;
+            }
+            Context context = context(tokens, h);
+            boolean trigger = followedByEvent(tokens, h + 1, token.possessive())
+                    || (inClause[h] && context.indefinite());
+            if (context.target() || (context.marker() < 2 && !trigger)) {
+                continue;
+            }
+            int score = SYNONYM + (context.indefinite() ? 0 : context.marker()) + (trigger ? TRIGGER : 0)
+                    + (Nouns.isKnownRecord(Words.singular(token.text())) ? 1 : 0);
+            if (best.isEmpty() || score > best.get().score()) {
+                best = Optional.of(new Unknown(token.text(), h, score));
+            }
+        }
+        return best;
+    }
+
+    /** The last word of a noun group: what follows is punctuation, a function word or an event verb. */
+    private static boolean isHead(List<Token> tokens, int h) {
+        if (tokens.get(h).breakAfter() || tokens.get(h).possessive() || h == tokens.size() - 1) {
+            return true;
+        }
+        String next = tokens.get(h + 1).text();
+        return Words.CLOSED_CLASS.contains(next) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
+                || next.endsWith("ing") || next.endsWith("ed");
+    }
+
+    private static boolean couldBeData(String word, Set<String> fieldWords) {
+        String singular = Words.singular(word);
+        return word.length() >= 3 && word.chars().allMatch(Character::isLetter)
+                && !Words.CLOSED_CLASS.contains(word) && !Words.isTimeWord(word)
+                && !Nouns.NOT_DATA.contains(word) && !Nouns.NOT_DATA.contains(singular)
+                && !Nouns.ADJECTIVES.contains(word) && !Nouns.BRANDS.contains(word)
+                && !EventParser.EVENT_WORDS.contains(word) && Words.number(word) < 0
+                && !fieldWords.contains(singular) && !word.endsWith("ly");
+    }
+}

@@ -1,0 +1,136 @@
+package io.switchboard.agent.offline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads which record change a request reacts to ("when a ticket is closed") and any condition on a field. */
+public final class EventParser {
+
+    /**
+     * A phrase that signals an event. Weak cues ("new") only count when no real verb does; clause-only cues are
+     * bare verbs ("add", "close") that read as commands unless they follow "when", "whenever", "as I" and the like.
+     */
+    private record Cue(RecordEvent event, Pattern pattern, boolean weak, boolean clauseOnly) {
+    }
+
+    private record Hit(RecordEvent event, int rank, int position) {
+    }
+
+    private static final List<String> CREATED_OR_DELETED = List.of("created", "added", "submitted", "placed",
+            "received", "registered", "inserted", "enrolled", "posted", "opened", "entered", "logged", "filed",
+            "raised", "booked", "published", "uploaded", "signed", "deleted", "removed", "cancelled", "canceled",
+            "archived", "trashed", "destroyed", "discarded", "purged", "need", "used", "based", "called", "named",
+            "titled", "related", "linked", "attached", "interested", "supposed");
+
+    private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
+
+    private static final List<Cue> CUES = List.of(
+            strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
+                    + "|signed\\s*-?\\s*up|recently\\s+added)\\b"),
+            strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked"
+                    + "|published|uploaded)\\b"),
+            strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
+                    + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
+                    + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"),
+            clauseOnly(RecordEvent.CREATED, "\\b(?:add|adds|create|creates|submit|submits|place|places|register"
+                    + "|enroll|enter|enters|raise|raises|write|writes|buy|join|subscribe|apply|upload|receive"
+                    + "|receives|rsvp|donate|sign\\s*-?\\s*up|come\\s+in)\\b"),
+            new Cue(RecordEvent.CREATED, Pattern.compile(
+                    "\\b(?:new(?!\\s+(?:york|delhi|zealand|orleans|jersey|mexico|hampshire)\\b)|incoming|fresh)\\b"),
+                    true, false),
+            strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
+                    + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
+                    + "|escalated|reopened|shipped|delivered|fulfilled|renamed|rescheduled|marked|moved|moves|won|paid"
+                    + "|(?:checked|ticked)\\s+off)\\b"),
+            strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
+            clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
+                    + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
+                    + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
+                    + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
+                    + "|reaches|reach|becomes|become|turns)\\b"),
+            clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+(?!(?:" + String.join("|", CREATED_OR_DELETED)
+                    + ")\\b)[a-z]+ed\\b"),
+            strong(RecordEvent.DELETED, "\\b(?:deleted|removed|cancell?ed|cancels|archived|trashed|destroyed"
+                    + "|discarded|purged)\\b"),
+            clauseOnly(RecordEvent.DELETED, "\\b(?:delete|deletes|remove|removes|cancel|archive|archives|trash"
+                    + "|trashes)\\b"));
+
+    /** Where a trigger clause starts: "when", "whenever", "as soon as", "once", "as I", ... */
+    private static final Pattern CLAUSE_OPENER = Pattern.compile("\\b(?:whenever|when|as\\s+soon\\s+as|upon|after|if"
+            + "|once(?!\\s+(?:a|an|per|every|each|more|again|daily|weekly|monthly)\\b)"
+            + "|as(?=\\s+(?:i|we|you|they|someone|somebody|anyone|people|users?|customers?|it)\\b))\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]|\\bthen\\b");
+    /** "when I press the button": a manual trigger, whatever verbs follow. */
+    private static final Pattern MANUAL = Pattern.compile("^\\W*\\w+(?:\\s+soon\\s+as)?\\s+(?:i|we|you|someone|a\\s+user"
+            + "|the\\s+user)\\s+(?:press|presses|click|clicks|tap|taps|hit|hits|push|pushes|select|selects|choose"
+            + "|run|runs|trigger|ask|say|type)\\b");
+
+    /** Single words that, right after a noun (and an optional "is"), say the record was created, changed or removed. */
+    static final Set<String> EVENT_WORDS = Set.of(
+            "created", "added", "submitted", "placed", "received", "registered", "inserted", "enrolled", "made",
+            "posted", "opened", "entered", "logged", "filed", "raised", "booked", "published", "uploaded", "comes",
+            "came", "arrives", "arrived", "signs", "signed", "registers", "enrolls", "joins", "subscribes", "applies",
+            "updated", "changed", "changes", "edited", "modified", "closed", "closes", "completed", "completes",
+            "finished", "finishes", "resolved", "approved", "rejected", "declined", "assigned", "escalated",
+            "reopened", "shipped", "delivered", "fulfilled", "moves", "moved", "marked", "won", "lost", "paid",
+            "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits");
+
+    private EventParser() {
+    }
+
+    public static Optional<RecordEvent> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String s = Words.prepare(text);
+        List<int[]> clauses = triggerClauses(s);
+        List<Hit> hits = new ArrayList<>();
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(s);
+            while (m.find()) {
+                boolean inClause = clauses.stream().anyMatch(c -> m.start() >= c[0] && m.start() < c[1]);
+                if (cue.clauseOnly() && !inClause) {
+                    continue;
+                }
+                int rank = (inClause ? 0 : 2) + (cue.weak() ? 1 : 0);
+                hits.add(new Hit(cue.event(), rank, m.start()));
+            }
+        }
+        return hits.stream().min(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::position)).map(Hit::event);
+    }
+
+    /** Character spans [start, end) of the clauses that describe a trigger. */
+    static List<int[]> triggerClauses(String s) {
+        List<int[]> clauses = new ArrayList<>();
+        Matcher opener = CLAUSE_OPENER.matcher(s);
+        while (opener.find()) {
+            Matcher end = CLAUSE_END.matcher(s);
+            int stop = end.find(opener.end()) ? end.start() : s.length();
+            if (!MANUAL.matcher(s.substring(opener.start(), stop)).find()) {
+                clauses.add(new int[] {opener.start(), stop});
+            }
+        }
+        return clauses;
+    }
+
+    public static Optional<FieldFilter> filter(String text, List<EntityInfo.Field> fields) {
+        if (text == null || text.isBlank() || fields == null || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        String s = Words.prepare(text);
+        return FieldConditions.find(s, fields);
+    }
+
+    private static Cue strong(RecordEvent event, String regex) {
+        return new Cue(event, Pattern.compile(regex), false, false);
+    }
+
+    private static Cue clauseOnly(RecordEvent event, String regex) {
+        return new Cue(event, Pattern.compile(regex), false, true);
+    }
+}

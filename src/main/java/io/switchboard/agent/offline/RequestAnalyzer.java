@@ -1,0 +1,312 @@
+package io.switchboard.agent.offline;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.switchboard.catalog.Action;
+import io.switchboard.catalog.Catalog;
+import io.switchboard.catalog.Connector;
+
+/**
+ * The offline model's understanding of one request: which tool and action (named tools first, then kinds of tool,
+ * then meaning by embeddings), which records, which trigger and which inputs. Deterministic.
+ */
+@ApplicationScoped
+public class RequestAnalyzer {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RequestAnalyzer.class);
+    /** Below this no action is close enough in meaning to act on. */
+    static final double UNRELATED = 0.38;
+    /** The same, once the person named the tool: only its own actions compete. */
+    static final double UNRELATED_FOR_NAMED_TOOL = 0.25;
+    /** At or above this, and clearly ahead, an unnamed tool can be chosen by meaning alone. */
+    static final double CONFIDENT = 0.62;
+    static final double MARGIN = 0.06;
+
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'])|\\n+");
+    private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
+            + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
+            + " permissions|scopes?\\b|access token|refresh token|client secret|password|https?://)");
+    private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)(^|[.!?;,]\\s*|\\b(please|and|then|to|just)\\s+)"
+            + "(delete|remove|erase|wipe|purge|trash|empty|clear out|unsubscribe)\\b");
+    private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
+            + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself)\\b");
+    private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own )?(account|profile|user)|as me"
+            + "|as myself|in my name|my own|from me|under my name|personal account)\\b");
+    private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever)\\b");
+
+    private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
+            + "|as soon as|once|if|after)\\b[^,.;:!?]*");
+    private static final String DAY = "(day|weekday|weekend|week|month|morning|evening|night|afternoon|hour|minute"
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
+    private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
+            + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
+            + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
+
+    @Inject
+    Catalog catalog;
+    @Inject
+    ActionIndex index;
+
+    public record App(String timezone, List<EntityInfo> entities) {
+    }
+
+    public Decision analyze(String request, App app) {
+        List<String> sentences = sentences(request);
+        List<String> honest = sentences.stream().filter(s -> !INJECTION.matcher(s).find()).toList();
+        if (honest.isEmpty()) {
+            honest = sentences;
+        }
+        String focus = focus(honest);
+        String lower = normalize(focus);
+
+        Map<String, Integer> mentioned = mentionedConnectors(lower);
+        List<String> unknownTools = mentionedUnsupported(lower);
+        if (DESTRUCTIVE.matcher(focus).find() && !passiveEvent(lower)) {
+            String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
+                    .orElse("the connected tools");
+            return new Decision.Unsupported("Switchboard does not delete or erase data in " + tool
+                    + "; flows only add or send things. " + nearest(mentioned.keySet()));
+        }
+        if (mentioned.isEmpty() && !unknownTools.isEmpty()) {
+            String tool = unknownTools.get(0);
+            List<String> alternatives = connectorsIn(Set.of(KnownTools.UNSUPPORTED.get(tool)));
+            return new Decision.Unsupported(capitalize(tool) + " is not one of the tools Switchboard connects to."
+                    + (alternatives.isEmpty() ? " " + nearest(Set.of())
+                            : " The nearest it can do is with " + names(alternatives) + "."));
+        }
+
+        String actionText = actionClause(focus);
+        List<ActionIndex.Match> ranking = index.rank(actionText);
+        LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
+        String connectorId;
+        if (!mentioned.isEmpty()) {
+            List<String> ids = chooseAmongMentioned(mentioned, lower, ranking);
+            if (ids.size() > 1) {
+                return new Decision.Clarify("Which of these should I use: " + names(ids) + "?", ids);
+            }
+            connectorId = ids.get(0);
+        } else {
+            Set<String> categories = categories(lower);
+            List<String> candidates = categories.isEmpty() ? List.of() : byScore(connectorsIn(categories), ranking);
+            if (candidates.size() == 1) {
+                connectorId = candidates.get(0);
+            } else if (candidates.size() > 1) {
+                return new Decision.Clarify("Which tool should I use: " + names(candidates) + "?", candidates);
+            } else if (KnownTools.NOTIFY.matcher(lower).find()) {
+                List<String> channels = byScore(connectorsIn(Set.of("email", "chat")), ranking);
+                return new Decision.Clarify("How should I let you know: " + names(channels) + "?", channels);
+            } else {
+                ActionIndex.Match top = ranking.get(0);
+                if (top.score() < UNRELATED) {
+                    return new Decision.Unsupported("None of Switchboard's connectors can do that. "
+                            + nearest(Set.of()));
+                }
+                List<String> close = ranking.stream().filter(m -> m.score() >= top.score() - MARGIN)
+                        .map(m -> m.action().connectorId()).distinct().limit(4).toList();
+                if (top.score() < CONFIDENT || close.size() > 1) {
+                    List<String> options = ranking.stream().map(m -> m.action().connectorId()).distinct().limit(3)
+                            .toList();
+                    return new Decision.Clarify("Which tool should I use: " + names(options) + "?", options);
+                }
+                connectorId = top.action().connectorId();
+            }
+        }
+
+        Connector connector = catalog.connector(connectorId).orElseThrow();
+        ActionIndex.Match best = ranking.stream().filter(m -> m.action().connectorId().equals(connectorId)).findFirst()
+                .orElseThrow();
+        if (best.score() < UNRELATED_FOR_NAMED_TOOL && mentioned.containsKey(connectorId)) {
+            return new Decision.Unsupported(connector.name() + " cannot do that here. It can: "
+                    + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))
+                    + ".");
+        }
+        Action action = best.action();
+
+        EntityMatch entity = EntityMatcher.match(focus, app.entities());
+        if (entity.entity().isEmpty() && entity.unknownNoun().isPresent()) {
+            List<String> names = app.entities().stream().map(EntityInfo::name).toList();
+            return new Decision.Clarify("This app has no " + entity.unknownNoun().get() + ". Which records should I use"
+                    + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"), names);
+        }
+        String entityName = entity.entity().orElse(null);
+        EntityInfo entityInfo = app.entities().stream().filter(e -> e.name().equals(entityName)).findFirst().orElse(null);
+
+        String triggerType = "manual";
+        String cron = null;
+        String timezone = null;
+        String event = null;
+        Optional<Schedule> schedule = ScheduleParser.parse(focus, ZoneId.of(app.timezone()));
+        Optional<RecordEvent> recordEvent = EventParser.parse(focus);
+        if (schedule.isPresent()) {
+            triggerType = "schedule";
+            cron = schedule.get().cron();
+            timezone = schedule.get().timezone();
+        } else if (MANUAL.matcher(focus).find()) {
+            triggerType = "manual";
+        } else if (recordEvent.isPresent() && entityName != null) {
+            triggerType = "entity_event";
+            event = recordEvent.get().name().toLowerCase(Locale.ROOT);
+        }
+
+        Map<String, String> filter = new LinkedHashMap<>();
+        if (entityInfo != null) {
+            EventParser.filter(focus, entityInfo.fields()).ifPresent(f -> filter.put(f.field(), f.value()));
+        }
+        Map<String, String> inputs = new LinkedHashMap<>(
+                InputExtractor.extract(focus, new LinkedHashSet<>(action.inputNames())));
+        return new Decision.Propose(connector.id(), action.id(), triggerType, cron, timezone, entityName, event, filter,
+                inputs);
+    }
+
+    /**
+     * The words that say what to do, without when: "create a GitHub issue" out of "... whenever a new ticket comes
+     * in", so the records and times of the trigger do not pull the meaning towards another action.
+     */
+    static String actionClause(String text) {
+        String stripped = TRIGGER_CLAUSE.matcher(text).replaceAll(" ");
+        stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
+    }
+
+    /** The sentences that carry the request: all of a short message, the ones naming a tool in a long one. */
+    private String focus(List<String> sentences) {
+        if (sentences.size() <= 3) {
+            return String.join(" ", sentences);
+        }
+        List<String> naming = sentences.stream()
+                .filter(s -> !mentionedConnectors(normalize(s)).isEmpty() || !mentionedUnsupported(normalize(s)).isEmpty())
+                .toList();
+        if (!naming.isEmpty()) {
+            return String.join(" ", naming);
+        }
+        return sentences.stream().max(Comparator.comparingDouble(s -> index.rank(s).get(0).score())).orElseThrow();
+    }
+
+    /** Connector id to the length of the longest alias or name that names it. */
+    Map<String, Integer> mentionedConnectors(String lower) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (Connector c : catalog.all()) {
+            List<String> names = new ArrayList<>(c.aliases());
+            names.add(c.name().toLowerCase(Locale.ROOT));
+            for (String alias : names) {
+                if (containsWord(lower, normalize(alias))) {
+                    found.merge(c.id(), alias.length(), Math::max);
+                }
+            }
+        }
+        // a longer name that contains a shorter one wins ("google sheets" over "sheets" of another tool)
+        int longest = found.values().stream().max(Integer::compare).orElse(0);
+        return found.entrySet().stream().filter(e -> e.getValue() >= 3 || e.getValue() == longest)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private List<String> chooseAmongMentioned(Map<String, Integer> mentioned, String lower,
+            List<ActionIndex.Match> ranking) {
+        List<String> ids = new ArrayList<>(mentioned.keySet());
+        if (ids.size() == 1) {
+            return ids;
+        }
+        // tools that share a name (Slack as a bot or as the person) are told apart by the voice of the request
+        boolean sameName = ids.stream().allMatch(a -> ids.stream().allMatch(b -> sharesAlias(a, b)));
+        if (sameName) {
+            int longest = mentioned.values().stream().max(Integer::compare).orElse(0);
+            List<String> specific = ids.stream().filter(id -> mentioned.get(id) == longest).toList();
+            if (specific.size() == 1 && longest > "slack".length()) {
+                return specific;
+            }
+            boolean personal = PERSONAL_VOICE.matcher(lower).find();
+            return List.of(ids.stream().filter(id -> personal == hasPersonalAlias(id)).findFirst().orElse(ids.get(0)));
+        }
+        if (ALTERNATIVE.matcher(lower).find()) {
+            return byScore(ids, ranking);
+        }
+        return List.of(byScore(ids, ranking).get(0));
+    }
+
+    private boolean sharesAlias(String a, String b) {
+        Set<String> x = Set.copyOf(catalog.connector(a).orElseThrow().aliases());
+        return a.equals(b) || catalog.connector(b).orElseThrow().aliases().stream().anyMatch(x::contains);
+    }
+
+    private boolean hasPersonalAlias(String id) {
+        return catalog.connector(id).orElseThrow().aliases().stream().anyMatch(a -> a.startsWith("my "));
+    }
+
+    private List<String> mentionedUnsupported(String lower) {
+        return KnownTools.UNSUPPORTED.keySet().stream().filter(t -> containsWord(lower, t)).sorted().toList();
+    }
+
+    private Set<String> categories(String lower) {
+        Set<String> found = new LinkedHashSet<>();
+        KnownTools.CATEGORY_WORDS.forEach((word, category) -> {
+            if (containsWord(lower, word)) {
+                found.add(category);
+            }
+        });
+        return found;
+    }
+
+    private List<String> connectorsIn(Set<String> categories) {
+        return catalog.all().stream().filter(c -> categories.contains(c.category())).map(Connector::id).toList();
+    }
+
+    private static List<String> byScore(List<String> connectorIds, List<ActionIndex.Match> ranking) {
+        List<String> ordered = ranking.stream().map(m -> m.action().connectorId()).filter(connectorIds::contains)
+                .distinct().collect(Collectors.toCollection(ArrayList::new));
+        connectorIds.stream().filter(id -> !ordered.contains(id)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private String nearest(Set<String> connectorIds) {
+        List<String> examples = (connectorIds.isEmpty() ? List.of("gmail", "slack_bot", "google_sheets")
+                : List.copyOf(connectorIds)).stream().flatMap(id -> catalog.connector(id).stream())
+                .map(c -> c.actions().get(0).name().toLowerCase(Locale.ROOT) + " with " + c.name()).toList();
+        return "The nearest things it can do: " + String.join("; ", examples) + ".";
+    }
+
+    private String names(List<String> connectorIds) {
+        return connectorIds.stream().flatMap(id -> catalog.connector(id).stream()).map(Connector::name)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static boolean passiveEvent(String lower) {
+        return Pattern.compile("\\b(is|are|was|were|gets?|got|been|be)\\s+(deleted|removed|erased|trashed|archived)\\b")
+                .matcher(lower).find();
+    }
+
+    static List<String> sentences(String text) {
+        return SENTENCE.splitAsStream(text.strip()).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String normalize(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9#@./+-]+", " ").replaceAll("\\s+", " ") + " ";
+    }
+
+    static boolean containsWord(String normalized, String phrase) {
+        String p = phrase.strip();
+        if (p.isEmpty()) {
+            return false;
+        }
+        Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(p) + "(?![a-z0-9])").matcher(normalized);
+        return m.find();
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,472 @@
+package io.switchboard.agent.offline;
+
+import io.switchboard.agent.offline.ClockTimes.Clock;
+import io.switchboard.agent.offline.ClockTimes.Window;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns "every weekday at 5pm Berlin time" into a Quartz cron and a zone; empty when no schedule is asked. */
+public final class ScheduleParser {
+
+    private enum Unit {
+        SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR
+    }
+
+    /** How often: every {@code n} units, or {@code times} times within one unit ("twice a day"). */
+    private record Every(Unit unit, int n, int times) {
+    }
+
+    /** Day-of-month field, or a day-of-week field such as 2#1 (first Monday) when the month day is "?". */
+    private record MonthDays(String dayOfMonth, String dayOfWeek) {
+    }
+
+    private static final String NUMBER = "(\\d{1,3}|" + Words.NUMBERS.keySet().stream()
+            .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|")) + ")";
+    private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+    private static final String SHORT_DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            + "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)";
+    private static final String MONTH_NAME = "(january|february|march|april|may|june|july|august|september|"
+            + "october|november|december)";
+    private static final String ORDINAL = "(\\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|tenth|"
+            + "fifteenth|twentieth|last)";
+    private static final String EACH_MONTH = "(?:the|each|every|a|any)\\s+(?:calendar\\s+)?month";
+
+    private static final Pattern EVERY_N = Pattern.compile("\\b(?:every|each)\\s+(?:single\\s+)?(?:" + NUMBER
+            + "\\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)\\b");
+    private static final Pattern HALF_HOUR = Pattern.compile(
+            "\\b(?:every|each)\\s+half[- ]?(?:an\\s+)?hour\\b|\\bhalf[- ]hourly\\b");
+    private static final Pattern QUARTER_HOUR = Pattern.compile(
+            "\\b(?:every|each)\\s+quarter[- ]?(?:of\\s+an\\s+)?hour\\b");
+    private static final Pattern ADVERB = Pattern.compile("\\b(hourly|daily|nightly|everyday|weekly|bi-?weekly|"
+            + "fortnightly|monthly|bi-?monthly|quarterly|yearly|annually)\\b");
+    private static final Pattern TIMES_PER = Pattern.compile("\\b(once|twice|" + NUMBER
+            + "\\s+times)\\s+(?:a|an|per|each|every)\\s+(minute|hour|day|week|month|year)\\b");
+    private static final Pattern EVERY_PART_OF_DAY = Pattern.compile(
+            "\\b(?:every|each)\\s+(?:single\\s+)?(?:week\\s*day\\s+|weekday\\s+|work\\s*day\\s+)?"
+                    + "(morning|afternoon|evening|night)\\b|\\b(mornings|afternoons|evenings|nights)\\b");
+    private static final Pattern PART_OF_DAY = Pattern.compile(
+            "\\b(mornings?|afternoons?|evenings?|nights?|nightly|tonight)\\b");
+    private static final Pattern END_OF_DAY = Pattern.compile(
+            "\\b(?:end\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:work\\s*|business\\s+|working\\s+)?day|eod|"
+                    + "close\\s+of\\s+business|cob)\\b");
+    private static final Pattern START_OF_DAY = Pattern.compile(
+            "\\b(?:start|beginning)\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:work\\s*|business\\s+|working\\s+)?day\\b");
+    private static final Pattern EVERY_END_OF_DAY = Pattern.compile(
+            "\\b(?:end|close|start|beginning)\\s+of\\s+(?:each|every)\\s+(?:work\\s*|business\\s+|working\\s+)?day\\b");
+    private static final Pattern END_OF_WEEK = Pattern.compile(
+            "\\b(end|start|beginning)\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:work\\s*)?week\\b");
+
+    private static final Pattern WEEKDAYS = Pattern.compile(
+            "\\b(?:every|each|on|on\\s+all|all)\\s+(?:business\\s+|working\\s+|work\\s*|week\\s*)days?\\b"
+                    + "|\\bweek\\s*days\\b|\\bweek\\s*day\\s+(?:mornings?|afternoons?|evenings?|nights?)\\b"
+                    + "|\\bmon(?:day)?s?\\s*(?:-|to|through|thru|till|until)\\s*fri(?:day)?s?\\b");
+    private static final Pattern WEEKENDS = Pattern.compile("\\b(?:every|each|on|on\\s+the)\\s+weekends?\\b|\\bweekends\\b");
+    private static final Pattern DAY_RANGE = Pattern.compile(
+            "\\b" + SHORT_DAY + "s?\\s*(?:-|to|through|thru|until|till)\\s*" + SHORT_DAY + "s?\\b");
+    private static final Pattern NAMED_DAY = Pattern.compile("\\b" + DAY + "(s)?\\b");
+    private static final Pattern EVERY_DAY_NAME = Pattern.compile(
+            "\\b(?:every|each)\\s+(?:other\\s+|second\\s+|alternate\\s+|single\\s+)?" + DAY + "\\b");
+    private static final Pattern ON_DAY = Pattern.compile("\\bon\\s+" + DAY + "\\b");
+    private static final Pattern DAY_PART = Pattern.compile("\\b" + DAY + "s?\\s+(mornings?|afternoons?|evenings?|nights?)\\b");
+    private static final Pattern DAY_PARTS = Pattern.compile("\\b" + DAY + "s?\\s+(mornings|afternoons|evenings|nights)\\b");
+    private static final Pattern ORDINAL_DAY_AHEAD = Pattern.compile(
+            "^\\s+(?:" + DAY + "|week|month|day|weekend|business|working|of)\\b");
+    private static final Pattern EXCEPT = Pattern.compile("\\b(?:except|excluding|but\\s+not|apart\\s+from)\\s+"
+            + "(?:on\\s+|for\\s+)?((?:weekends?|" + DAY + "s?)(?:\\s*(?:,|and|or)\\s*(?:weekends?|" + DAY + "s?))*)");
+
+    private static final Pattern NTH_WEEKDAY = Pattern.compile("\\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+"
+            + DAY + "\\s+(?:of\\s+" + EACH_MONTH + "|(?:of\\s+)?(?:every|each)\\s+month|monthly)");
+    private static final Pattern LAST_BUSINESS_DAY = Pattern.compile(
+            "\\blast\\s+(?:business|working|week|work)\\s*day\\s+of\\s+" + EACH_MONTH);
+    private static final Pattern DAY_OF_MONTH = Pattern.compile(
+            "\\b" + ORDINAL + "\\s+(?:(?:calendar\\s+)?day\\s+)?of\\s+" + EACH_MONTH + "\\b");
+    private static final Pattern MONTH_EDGE = Pattern.compile(
+            "\\b(end|close|start|beginning)\\s+of\\s+" + EACH_MONTH + "\\b|\\bmonth[- ]end\\b");
+    private static final Pattern ON_THE_NTH = Pattern.compile(
+            "\\bon\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?|first|last)(?:\\s*(?:,|and)\\s*(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|last))?\\b");
+    private static final Pattern YEAR_DATE = Pattern.compile("\\b" + MONTH_NAME + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})"
+            + "(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "\\b");
+    private static final Pattern EVERY_MONTH_NAME = Pattern.compile("\\b(?:every|each)\\s+" + MONTH_NAME + "\\b");
+
+    private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight|next\\s+(?:week|month|year|"
+            + DAY + ")|this\\s+(?:week|weekend|month|morning|afternoon|evening|" + DAY + ")|once\\b(?!\\s+(?:a|an|per|every|each)\\b))");
+
+    private static final Map<String, Integer> ORDINAL_WORDS = Map.of("first", 1, "second", 2, "third", 3, "fourth", 4,
+            "fifth", 5, "tenth", 10, "fifteenth", 15, "twentieth", 20);
+
+    private ScheduleParser() {
+    }
+
+    public static Optional<Schedule> parse(String text, ZoneId appZone) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String s = Words.prepare(text);
+        return cron(s).map(cron -> new Schedule(cron, ZoneFinder.find(text, appZone).orElse(appZone).getId()));
+    }
+
+    private static Optional<String> cron(String s) {
+        Optional<Every> every = every(s);
+        Unit unit = every.map(Every::unit).orElse(null);
+        if (unit == Unit.SECOND || unit == Unit.MINUTE || unit == Unit.HOUR) {
+            return Optional.of(interval(s, every.get()));
+        }
+        Optional<MonthDays> monthDays = monthDays(s, unit == Unit.MONTH || unit == Unit.YEAR);
+        if (monthDays.isPresent() || unit == Unit.MONTH || unit == Unit.YEAR || EVERY_MONTH_NAME.matcher(s).find()) {
+            return Optional.of(monthly(s, every, monthDays));
+        }
+        Optional<Set<DayOfWeek>> days = days(s, every);
+        String time = time(s, every);
+        if (days.isPresent()) {
+            return Optional.of(cron(time, "?", "*", dayList(days.get())));
+        }
+        if (unit == Unit.WEEK) {
+            if (every.get().times() > 1) {
+                return Optional.of(cron(time, "?", "*", spreadDays(every.get().times())));
+            }
+            Matcher weekEdge = END_OF_WEEK.matcher(s);
+            String day = weekEdge.find() && weekEdge.group(1).equals("end") ? "FRI" : "MON";
+            return Optional.of(cron(time, "?", "*", day));
+        }
+        if (unit == Unit.DAY) {
+            String dayOfMonth = every.get().n() > 1 ? "1/" + every.get().n() : "*";
+            return Optional.of(cron(time, dayOfMonth, "*", "?"));
+        }
+        if (!ClockTimes.all(s).isEmpty() && !ONE_OFF.matcher(s).find()) {
+            return Optional.of(cron(time, "*", "*", "?"));
+        }
+        return Optional.empty();
+    }
+
+    private static String cron(String minuteAndHour, String dayOfMonth, String month, String dayOfWeek) {
+        return "0 " + minuteAndHour + " " + dayOfMonth + " " + month + " " + dayOfWeek;
+    }
+
+    private static Optional<Every> every(String s) {
+        List<Every> found = new ArrayList<>();
+        if (QUARTER_HOUR.matcher(s).find()) {
+            found.add(new Every(Unit.MINUTE, 15, 1));
+        }
+        if (HALF_HOUR.matcher(s).find()) {
+            found.add(new Every(Unit.MINUTE, 30, 1));
+        }
+        Matcher m = EVERY_N.matcher(s);
+        while (m.find()) {
+            int n = m.group(1) == null ? 1 : Words.number(m.group(1));
+            String unit = Words.singular(m.group(2));
+            boolean ordinalSecond = unit.equals("second") && m.group(1) == null
+                    && ORDINAL_DAY_AHEAD.matcher(s.substring(m.end())).find();
+            if (n > 0 && !ordinalSecond && !(unit.equals("quarter") && s.startsWith(" hour", m.end()))) {
+                found.add(normalized(unitOf(unit), unit.equals("quarter") ? 3 * n : n));
+            }
+        }
+        Matcher adverb = ADVERB.matcher(s);
+        while (adverb.find()) {
+            found.add(switch (adverb.group(1).replace("-", "")) {
+                case "hourly" -> new Every(Unit.HOUR, 1, 1);
+                case "daily", "nightly", "everyday" -> new Every(Unit.DAY, 1, 1);
+                case "weekly", "biweekly", "fortnightly" -> new Every(Unit.WEEK, 1, 1);
+                case "bimonthly" -> new Every(Unit.MONTH, 2, 1);
+                case "quarterly" -> new Every(Unit.MONTH, 3, 1);
+                case "yearly", "annually" -> new Every(Unit.YEAR, 1, 1);
+                default -> new Every(Unit.MONTH, 1, 1);
+            });
+        }
+        Matcher times = TIMES_PER.matcher(s);
+        while (times.find()) {
+            String count = times.group(1);
+            int n = count.equals("once") ? 1 : count.equals("twice") ? 2 : Words.number(times.group(2));
+            Unit unit = unitOf(times.group(3));
+            if (n > 1 && unit == Unit.HOUR) {
+                found.add(new Every(Unit.MINUTE, 60 / n, 1));
+            } else if (n > 0) {
+                found.add(new Every(unit, 1, n));
+            }
+        }
+        if (EVERY_PART_OF_DAY.matcher(s).find() || EVERY_END_OF_DAY.matcher(s).find()) {
+            found.add(new Every(Unit.DAY, 1, 1));
+        }
+        return found.stream().min(Comparator.comparing(Every::unit));
+    }
+
+    private static Unit unitOf(String word) {
+        return switch (Words.singular(word)) {
+            case "second", "sec" -> Unit.SECOND;
+            case "minute", "min" -> Unit.MINUTE;
+            case "hour", "hr" -> Unit.HOUR;
+            case "day" -> Unit.DAY;
+            case "week" -> Unit.WEEK;
+            case "year" -> Unit.YEAR;
+            default -> Unit.MONTH;
+        };
+    }
+
+    private static Every normalized(Unit unit, int n) {
+        // Cron cannot step across a larger unit, so 90 minutes becomes the nearest whole number of hours.
+        if (unit == Unit.SECOND && n >= 60) {
+            return normalized(Unit.MINUTE, Math.round(n / 60f));
+        }
+        if (unit == Unit.MINUTE && n >= 60) {
+            return normalized(Unit.HOUR, Math.round(n / 60f));
+        }
+        if (unit == Unit.HOUR && n >= 24 && n % 24 == 0) {
+            return new Every(Unit.DAY, n / 24, 1);
+        }
+        if (unit == Unit.DAY && n == 7) {
+            return new Every(Unit.WEEK, 1, 1);
+        }
+        return new Every(unit, n, 1);
+    }
+
+    private static String interval(String s, Every every) {
+        Optional<Window> window = ClockTimes.window(s);
+        String dayOfWeek = days(s, Optional.of(every)).map(ScheduleParser::dayList).orElse("?");
+        String dayOfMonth = dayOfWeek.equals("?") ? "*" : "?";
+        int n = every.n();
+        if (every.unit() == Unit.SECOND) {
+            return (n == 1 || n > 59 ? "*" : "0/" + n) + " * * " + dayOfMonth + " * " + dayOfWeek;
+        }
+        if (every.unit() == Unit.MINUTE) {
+            String minutes = n == 1 || n > 59 ? "*" : "0/" + n;
+            String hours = window.map(w -> w.from().hour() + "-" + (w.to().minute() == 0 && w.to().hour() > w.from().hour()
+                    ? w.to().hour() - 1 : w.to().hour())).orElse("*");
+            return cron(minutes + " " + hours, dayOfMonth, "*", dayOfWeek);
+        }
+        String hours = window.map(w -> w.from().hour() + "-" + w.to().hour() + (n > 1 ? "/" + n : ""))
+                .orElse(n == 1 || n > 23 ? "*" : "0/" + n);
+        return cron(minutePastHour(s) + " " + hours, dayOfMonth, "*", dayOfWeek);
+    }
+
+    private static int minutePastHour(String s) {
+        Matcher m = Pattern.compile("\\b(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?(?:past|after)\\s+(?:the|each|every)\\s+hour\\b"
+                + "|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b").matcher(s);
+        if (!m.find()) {
+            return 0;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        int minute = value.equals("half") ? 30 : value.equals("quarter") ? 15 : Integer.parseInt(value);
+        return minute < 60 ? minute : 0;
+    }
+
+    /** "MM HH" for the firing time: the written clock, else the part of day, else 08:00. */
+    private static String time(String s, Optional<Every> every) {
+        List<Clock> clocks = ClockTimes.all(ClockTimes.withoutWindow(s));
+        if (clocks.isEmpty()) {
+            ClockTimes.window(s).ifPresent(w -> clocks.add(w.from()));
+        }
+        if (!clocks.isEmpty()) {
+            int minute = clocks.get(0).minute();
+            String hours = clocks.stream().filter(c -> c.minute() == minute).map(Clock::hour).distinct().sorted()
+                    .map(String::valueOf).collect(Collectors.joining(","));
+            return minute + " " + hours;
+        }
+        int times = every.filter(e -> e.unit() == Unit.DAY).map(Every::times).orElse(1);
+        if (times > 1) {
+            return "0 " + switch (times) {
+                case 2 -> "8,18";
+                case 3 -> "8,13,18";
+                default -> "0/" + Math.max(1, 24 / times);
+            };
+        }
+        return "0 " + partOfDayHour(s);
+    }
+
+    private static int partOfDayHour(String s) {
+        if (END_OF_DAY.matcher(s).find()) {
+            return 17;
+        }
+        if (START_OF_DAY.matcher(s).find()) {
+            return 8;
+        }
+        Matcher weekEdge = END_OF_WEEK.matcher(s);
+        if (weekEdge.find() && weekEdge.group(1).equals("end")) {
+            return 17;
+        }
+        Matcher m = PART_OF_DAY.matcher(s);
+        if (!m.find()) {
+            return 8;
+        }
+        String part = m.group(1);
+        if (part.startsWith("afternoon")) {
+            return 14;
+        }
+        if (part.startsWith("evening")) {
+            return 18;
+        }
+        return part.startsWith("morning") ? 8 : 22;
+    }
+
+    /** Days of the week the text asks for, when it asks for them as a recurring thing. */
+    private static Optional<Set<DayOfWeek>> days(String s, Optional<Every> every) {
+        Set<DayOfWeek> excluded = EnumSet.noneOf(DayOfWeek.class);
+        Matcher except = EXCEPT.matcher(s);
+        String rest = s;
+        if (except.find()) {
+            excluded.addAll(namedDays(except.group(1)));
+            if (except.group(1).contains("weekend")) {
+                excluded.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+            }
+            rest = s.substring(0, except.start()) + " " + s.substring(except.end());
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        boolean recurring = false;
+        if (WEEKDAYS.matcher(rest).find()) {
+            days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+            recurring = true;
+        }
+        if (WEEKENDS.matcher(rest).find()) {
+            days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+            recurring = true;
+        }
+        Matcher range = DAY_RANGE.matcher(rest);
+        while (range.find()) {
+            days.addAll(dayRange(dayOf(range.group(1)), dayOf(range.group(2))));
+            recurring = true;
+        }
+        Matcher named = NAMED_DAY.matcher(rest);
+        while (named.find()) {
+            days.add(dayOf(named.group(1)));
+            recurring |= named.group(2) != null;
+        }
+        Unit unit = every.map(Every::unit).orElse(null);
+        boolean onDay = ON_DAY.matcher(rest).find();
+        recurring |= EVERY_DAY_NAME.matcher(rest).find() || unit == Unit.WEEK || DAY_PARTS.matcher(rest).find()
+                || (onDay && unit != null && unit.compareTo(Unit.HOUR) <= 0)
+                || (onDay && (!ClockTimes.all(rest).isEmpty() || DAY_PART.matcher(rest).find()));
+        if (days.isEmpty() && !excluded.isEmpty() && unit == Unit.DAY) {
+            days.addAll(EnumSet.allOf(DayOfWeek.class));
+            recurring = true;
+        }
+        days.removeAll(excluded);
+        return recurring && !days.isEmpty() ? Optional.of(days) : Optional.empty();
+    }
+
+    private static Set<DayOfWeek> namedDays(String text) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Matcher m = NAMED_DAY.matcher(text);
+        while (m.find()) {
+            days.add(dayOf(m.group(1)));
+        }
+        return days;
+    }
+
+    private static DayOfWeek dayOf(String name) {
+        String prefix = name.substring(0, 3);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().toLowerCase().startsWith(prefix)) {
+                return day;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static Set<DayOfWeek> dayRange(DayOfWeek from, DayOfWeek to) {
+        Set<DayOfWeek> days = EnumSet.of(from);
+        for (DayOfWeek day = from; day != to; day = day.plus(1)) {
+            days.add(day.plus(1));
+        }
+        return days;
+    }
+
+    /** Quartz day-of-week field: MON-FRI for a run of three or more days, else a list. */
+    private static String dayList(Set<DayOfWeek> days) {
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        DayOfWeek first = sorted.get(0);
+        DayOfWeek last = sorted.get(sorted.size() - 1);
+        if (sorted.size() >= 3 && last.getValue() - first.getValue() == sorted.size() - 1) {
+            return code(first) + "-" + code(last);
+        }
+        return sorted.stream().map(ScheduleParser::code).collect(Collectors.joining(","));
+    }
+
+    private static String spreadDays(int times) {
+        return switch (times) {
+            case 2 -> "MON,THU";
+            case 3 -> "MON,WED,FRI";
+            case 4 -> "MON,TUE,THU,FRI";
+            case 5 -> "MON-FRI";
+            default -> "*";
+        };
+    }
+
+    private static String code(DayOfWeek day) {
+        return day.name().substring(0, 3);
+    }
+
+    private static Optional<MonthDays> monthDays(String s, boolean monthlyAsked) {
+        Matcher nth = NTH_WEEKDAY.matcher(s);
+        if (nth.find()) {
+            int quartzDay = dayOf(nth.group(2)).getValue() % 7 + 1;
+            String which = nth.group(1);
+            return Optional.of(new MonthDays("?", which.equals("last") ? quartzDay + "L"
+                    : quartzDay + "#" + ordinal(which)));
+        }
+        if (LAST_BUSINESS_DAY.matcher(s).find()) {
+            return Optional.of(new MonthDays("LW", "?"));
+        }
+        Matcher dayOfMonth = DAY_OF_MONTH.matcher(s);
+        if (dayOfMonth.find()) {
+            return Optional.of(new MonthDays(dayField(dayOfMonth.group(1)), "?"));
+        }
+        Matcher edge = MONTH_EDGE.matcher(s);
+        if (edge.find()) {
+            boolean start = edge.group(1) != null && (edge.group(1).equals("start") || edge.group(1).equals("beginning"));
+            return Optional.of(new MonthDays(start ? "1" : "L", "?"));
+        }
+        Matcher onThe = ON_THE_NTH.matcher(s);
+        if (monthlyAsked && onThe.find()) {
+            String days = dayField(onThe.group(1)) + (onThe.group(2) == null ? "" : "," + dayField(onThe.group(2)));
+            return Optional.of(new MonthDays(days.startsWith("L,") ? "L" : days, "?"));
+        }
+        return Optional.empty();
+    }
+
+    private static String monthly(String s, Optional<Every> every, Optional<MonthDays> monthDays) {
+        Unit unit = every.map(Every::unit).orElse(Unit.MONTH);
+        int n = every.map(Every::n).orElse(1);
+        int times = every.map(Every::times).orElse(1);
+        String dayOfMonth = monthDays.map(MonthDays::dayOfMonth).orElse(times > 1 && unit == Unit.MONTH ? "1,15" : "1");
+        String dayOfWeek = monthDays.map(MonthDays::dayOfWeek).orElse("?");
+        String month = n > 1 && unit == Unit.MONTH ? "1/" + n : "*";
+        Matcher everyMonthName = EVERY_MONTH_NAME.matcher(s);
+        if (unit == Unit.YEAR || everyMonthName.find()) {
+            month = "1";
+            Matcher date = YEAR_DATE.matcher(s);
+            if (date.find()) {
+                String name = date.group(1) != null ? date.group(1) : date.group(4);
+                String day = date.group(2) != null ? date.group(2) : date.group(3);
+                month = String.valueOf(java.time.Month.valueOf(name.toUpperCase()).getValue());
+                dayOfMonth = monthDays.isPresent() ? dayOfMonth : day;
+            } else if (everyMonthName.find(0)) {
+                month = String.valueOf(java.time.Month.valueOf(everyMonthName.group(1).toUpperCase()).getValue());
+            }
+        }
+        return cron(time(s, every), dayOfMonth, month, dayOfWeek);
+    }
+
+    private static String dayField(String ordinal) {
+        if (ordinal.equals("last")) {
+            return "L";
+        }
+        int day = ordinal(ordinal);
+        return day >= 1 && day <= 31 ? String.valueOf(day) : "1";
+    }
+
+    private static int ordinal(String ordinal) {
+        Integer word = ORDINAL_WORDS.get(ordinal);
+        if (word != null) {
+            return word;
+        }
+        return Integer.parseInt(ordinal.replaceAll("\\D", ""));
+    }
+}

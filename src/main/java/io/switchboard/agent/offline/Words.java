@@ -1,0 +1,204 @@
+package io.switchboard.agent.offline;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small English word toolkit shared by the offline parsers. */
+final class Words {
+
+    /** One word of a request: its lowercase text, and whether a clause boundary or a possessive follows. */
+    record Token(String text, boolean breakAfter, boolean possessive) {
+    }
+
+    static final Set<String> CLOSED_CLASS = Set.of(
+            "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its",
+            "me", "us", "you", "him", "them", "it", "i", "we", "they", "he", "she", "someone", "somebody", "anyone",
+            "anybody", "everyone", "everybody", "something", "anything", "nothing", "one",
+            "of", "in", "on", "at", "to", "into", "onto", "from", "for", "with", "without", "by", "via", "about",
+            "over", "under", "after", "before", "since", "until", "till", "through", "between", "during", "within",
+            "per", "as", "like", "than", "up", "down", "out", "off", "inside", "upon", "across", "around", "near",
+            "and", "or", "but", "nor", "so", "then", "also", "too", "if", "when", "whenever", "while", "once",
+            "where", "wherever", "which", "who", "whom", "whose", "what", "whatever", "how", "why", "that's",
+            "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has",
+            "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+            "get", "gets", "got", "gotten", "not", "no", "yes", "please", "just", "only", "here", "there", "now",
+            "all", "each", "every", "any", "some", "both", "either", "neither", "few", "many", "much", "more",
+            "most", "other", "another", "such", "same", "own", "very", "really", "again", "ever", "always",
+            "never", "soon", "already", "still", "even", "let", "lets", "let's", "i'm", "we're", "it's", "don't");
+
+    static final Set<String> TIME_WORDS = Set.of(
+            "second", "minute", "min", "hour", "hr", "day", "daily", "week", "weekly", "month", "monthly", "year",
+            "yearly", "quarter", "quarterly", "morning", "afternoon", "evening", "night", "nightly", "noon",
+            "midnight", "midday", "today", "tonight", "tomorrow", "yesterday", "weekday", "weekend", "workday",
+            "fortnight", "time", "moment", "date", "am", "pm", "o'clock", "hourly", "annually", "biweekly",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "june", "july", "august", "september", "october",
+            "november", "december", "eod", "schedule", "lunchtime", "dawn", "dusk");
+
+    static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+            Map.entry("forty-five", 45), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("couple", 2),
+            Map.entry("couple of", 2), Map.entry("few", 3), Map.entry("other", 2));
+
+    private static final Pattern EVERY_TIME = Pattern.compile(
+            "\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
+
+    private Words() {
+    }
+
+    /** Lowercase, accents and typographic quotes and dashes flattened. */
+    static String normalize(String text) {
+        String flat = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return flat.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"')
+                .replace('\u2013', '-').replace('\u2014', '-').toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Normalized text padded with spaces, where "every time", "each time" and "any time" read "whenever" so that
+     * they are never taken for a schedule ("every time a ticket comes in").
+     */
+    static String prepare(String text) {
+        String s = normalize(text).replace("a.m.", "am").replace("p.m.", "pm");
+        s = EVERY_TIME.matcher(s).replaceAll("whenever");
+        return " " + s.replaceAll("\\s+", " ").trim() + " ";
+    }
+
+    /** Words of the text in order; punctuation only shows as a break after the word before it. */
+    static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher m = WORD.matcher(prepare(text));
+        while (m.find()) {
+            String word = m.group();
+            if (!Character.isLetterOrDigit(word.charAt(0))) {
+                if (!tokens.isEmpty() && !word.equals("\"")) {
+                    Token last = tokens.remove(tokens.size() - 1);
+                    tokens.add(new Token(last.text(), true, last.possessive()));
+                }
+                continue;
+            }
+            boolean possessive = word.endsWith("'s") || word.endsWith("s'");
+            if (word.endsWith("'s")) {
+                word = word.substring(0, word.length() - 2);
+            }
+            tokens.add(new Token(word, false, possessive));
+        }
+        return tokens;
+    }
+
+    /** Splits identifiers like LineItem, line_item or "Line Item" into lowercase words. */
+    static List<String> identifierWords(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        List<String> words = new ArrayList<>();
+        for (String part : normalize(spaced).split("[^a-z0-9]+")) {
+            if (!part.isEmpty()) {
+                words.add(part);
+            }
+        }
+        return words;
+    }
+
+    /** English singular of a lowercase noun, good enough for matching (categories, addresses, people). */
+    static String singular(String word) {
+        String irregular = IRREGULAR_PLURALS.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
+        int n = word.length();
+        if (n <= 3 || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            return word;
+        }
+        if (word.endsWith("ies")) {
+            return word.substring(0, n - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")
+                || word.endsWith("zzes") || word.endsWith("uses")) {
+            return word.substring(0, n - 2);
+        }
+        return word.endsWith("s") ? word.substring(0, n - 1) : word;
+    }
+
+    private static final Map<String, String> IRREGULAR_PLURALS = Map.of(
+            "people", "person", "children", "child", "men", "man", "women", "woman", "staff", "staff",
+            "news", "news", "series", "series", "analytics", "analytics", "data", "data", "sales", "sale");
+
+    static boolean isTimeWord(String word) {
+        return TIME_WORDS.contains(word) || TIME_WORDS.contains(singular(word));
+    }
+
+    /** Number written with digits or as an English word; -1 when it is neither. */
+    static int number(String word) {
+        if (word.matches("\\d{1,4}")) {
+            return Integer.parseInt(word);
+        }
+        return NUMBERS.getOrDefault(word, -1);
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** True when a word of the text is a plausible typo of a known word: 1 edit from 5 letters, 2 from 8. */
+    static boolean isTypoOf(String typed, String known) {
+        int length = Math.min(typed.length(), known.length());
+        if (length < 5 || typed.equals(known) || COMMON_WORDS.contains(typed)) {
+            return false;
+        }
+        if (typed.charAt(0) != known.charAt(0) && length < 8) {
+            return false;
+        }
+        int allowed = length >= 8 ? 2 : 1;
+        return editDistance(typed, known) <= allowed;
+    }
+
+    /** Frequent English words that sit one edit away from common business nouns and must never count as typos. */
+    private static final Set<String> COMMON_WORDS = Set.copyOf(Arrays.asList((
+            "older border orders ordered leader loader leads leaders event events evens invoke invite invites "
+            + "contract contacts context content counter courses course cases cause causes close closed "
+            + "closes clients client tasks tickets ticket rickets pocket socket rocket bucket basket market "
+            + "marker markets report reports export import support sport project protect product produce "
+            + "products deals dealt details detail retail review reviews preview previews viewer viewers "
+            + "rating ratings dating eating seating waiting writing booking looking cooking working meeting "
+            + "setting sitting getting putting posting hosting costing listing listen listed lists issue "
+            + "issues tissue message messages massage passage usage stage stages state states status statue "
+            + "notes noted notify entry entries enter sheets shoots shorts sorts starts stars start store "
+            + "stores story stories order other others under after every never where there these those their "
+            + "three thing things think today until while which would could should about above below being "
+            + "doing going having first second third later early email emails mails daily weekly hourly "
+            + "monthly nightly night nights right light might weeks month months hours house users user uses "
+            + "person persons personal account accounts amount amounts count counts country company compare "
+            + "companion member members remember number numbers submit summit invoice invoices voice choice "
+            + "price prices prize print point points plans plane place places placed spaces sales sale scale "
+            + "rules roles files fields field filed tables table labels label cable able items item teams "
+            + "team terms forms form from share shared shore score scores channel channels chapel panel "
+            + "panels pages paged page posts poster posted hosts boost ghost records record recorder folder "
+            + "folders holder sender senders calendar tender render lender vendor vendors window widow whole "
+            + "white write wrote quote quotes votes tones tonne topic topics tropic").split(" ")));
+}
