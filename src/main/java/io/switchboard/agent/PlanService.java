@@ -23,9 +23,22 @@ public class PlanService {
     @Inject
     ConversationMemory memory;
 
+    /** A one-off plan: the model's scratch memory is dropped afterwards. */
     public Plan plan(AppView app, String prompt) {
-        String request = requirePrompt(prompt);
         String memoryId = ConversationMemory.SCRATCH_PREFIX + UUID.randomUUID();
+        try {
+            return run(app, requirePrompt(prompt), memoryId);
+        } finally {
+            memory.forget(memoryId);
+        }
+    }
+
+    /** A plan inside a chat: the model sees the conversation so far, kept in the database. */
+    public Plan planInConversation(AppView app, String prompt, String conversationId) {
+        return run(app, requirePrompt(prompt), conversationId);
+    }
+
+    private Plan run(AppView app, String request, String memoryId) {
         PlanningSessions.Session session = sessions.open(memoryId, app);
         try {
             planner.plan(memoryId, request);
@@ -33,7 +46,6 @@ public class PlanService {
             LOG.warnf("Planner failed: %s", e.getClass().getSimpleName());
         } finally {
             sessions.close(memoryId);
-            memory.forget(memoryId);
         }
         return session.outcome != null ? session.outcome
                 : Plan.clarification("I could not work out a plan from that. Which tool should I use, and what should"

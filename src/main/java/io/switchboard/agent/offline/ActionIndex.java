@@ -113,7 +113,7 @@ public class ActionIndex {
     }
 
     /** Verbs people use for making something new, read as the "create" in action names. */
-    private static final Set<String> CREATE_VERBS = Set.of("open", "make", "add", "file", "raise", "log", "generate",
+    private static final Set<String> CREATE_VERBS = Set.of("make", "add", "file", "raise", "log", "generate",
             "build", "start", "creat");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */

@@ -30,7 +30,7 @@ final class ClockTimes {
     private static final Pattern AT_DOT = Pattern.compile(
             "\\b(?:at|@|around|by|from|until|till|to|and)\\s+(\\d{1,2})\\.([0-5]\\d)(?![\\d.])");
     private static final Pattern AT_HOUR = Pattern.compile(
-            "\\b(?:at|@|around|by|about)\\s+(?:around\\s+|about\\s+)?(\\d{1,2})(?![\\d:.%])"
+            "\\b(?:at|@|around|by|about)\\s+(?:around\\s+|about\\s+)?(\\d{1,2})(?![\\d%]|[:.h]\\d)"
                     + "(?!\\s*(?:am|pm|o'?clock)\\b)" + NOT_A_QUANTITY);
     private static final Pattern O_CLOCK = Pattern.compile("\\b" + SMALL_NUMBER + "\\s*o'?clock\\b");
     private static final Pattern PAST = Pattern.compile(

@@ -6,7 +6,7 @@ import java.util.List;
 public record EntityInfo(String name, List<Field> fields) {
 
     public EntityInfo {
-        fields = List.copyOf(fields);
+        fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
     public record Field(String name, String type) {

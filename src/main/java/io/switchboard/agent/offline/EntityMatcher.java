@@ -25,7 +25,7 @@ public final class EntityMatcher {
     private record Scored(int entity, int start, int score) {
     }
 
-    private record Unknown(String noun, int start, int score) {
+    private record Unknown(String noun, int score) {
     }
 
     private static final int NAME = 3;
@@ -35,6 +35,7 @@ public final class EntityMatcher {
 
     private static final Set<String> STRONG_MARKERS = Set.of("new", "each", "every", "all", "my", "our", "any",
             "incoming", "recent", "latest", "upcoming", "today", "newest");
+    private static final Set<String> COUNTING_MARKERS = Set.of("new", "each", "every", "any", "incoming", "newest");
     private static final Set<String> WEAK_MARKERS = Set.of("the", "these", "those", "their", "your", "its", "this",
             "of", "for", "about", "on");
     private static final Set<String> DESTINATIONS = Set.of("from", "to", "into", "onto", "on", "in", "using", "via",
@@ -91,36 +92,51 @@ public final class EntityMatcher {
             String head = Words.singular(words.get(words.size() - 1));
             if (words.size() > 1) {
                 forms.add(new Form(e, head, SYNONYM));
+                String acronym = words.stream().map(w -> w.substring(0, 1)).reduce("", String::concat);
+                if (!Words.CLOSED_CLASS.contains(acronym) && !Words.isTimeWord(acronym)) {
+                    forms.add(new Form(e, acronym, SYNONYM));
+                }
             }
             Set<String> synonyms = Nouns.synonymsOf(key);
             synonyms.addAll(Nouns.synonymsOf(head));
             for (String synonym : synonyms) {
                 forms.add(new Form(e, synonym, SYNONYM));
             }
-            if (entities.size() == 1) {
-                GENERIC_WORDS.stream().sorted().forEach(g -> forms.add(new Form(0, g, GENERIC)));
-            }
+        }
+        if (entities.size() == 1) {
+            GENERIC_WORDS.stream().sorted().forEach(g -> forms.add(new Form(0, g, GENERIC)));
         }
         return forms;
     }
 
-    /** Every place an entity is written, longest reading first, so "to do items" is one mention. */
+    /**
+     * Every place an entity is written, longest reading first, so "to do items" is one mention; exact readings
+     * everywhere before typos, so "of ingredients" is never read as a misspelt "ingredient".
+     */
     private static List<Mention> mentions(List<Token> tokens, List<Form> forms, boolean[] inClause) {
         List<Mention> mentions = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            List<Mention> found = mentionsAt(tokens, forms, i, inClause[i]);
-            if (found.isEmpty()) {
-                i++;
-                continue;
+        boolean[] covered = new boolean[tokens.size()];
+        for (boolean typos : new boolean[] {false, true}) {
+            int i = 0;
+            while (i < tokens.size()) {
+                List<Mention> found = covered[i] ? List.of()
+                        : typos ? typosAt(tokens, forms, i, covered) : exactAt(tokens, forms, i, inClause[i]);
+                if (found.isEmpty()) {
+                    i++;
+                    continue;
+                }
+                mentions.addAll(found);
+                for (int k = i; k < found.get(0).end(); k++) {
+                    covered[k] = true;
+                }
+                i = found.get(0).end();
             }
-            mentions.addAll(found);
-            i = found.get(0).end();
         }
+        mentions.sort(Comparator.comparingInt(Mention::start));
         return mentions;
     }
 
-    private static List<Mention> mentionsAt(List<Token> tokens, List<Form> forms, int i, boolean inClause) {
+    private static List<Mention> exactAt(List<Token> tokens, List<Form> forms, int i, boolean inClause) {
         for (int width = 3; width >= 1; width--) {
             String joined = joined(tokens, i, width);
             if (joined == null) {
@@ -145,15 +161,21 @@ public final class EntityMatcher {
                 return best(exact);
             }
         }
+        return List.of();
+    }
+
+    private static List<Mention> typosAt(List<Token> tokens, List<Form> forms, int i, boolean[] covered) {
         for (int width = 2; width >= 1; width--) {
             String joined = joined(tokens, i, width);
-            if (joined == null) {
+            if (joined == null || (width == 2 && (covered[i + 1] || Words.CLOSED_CLASS.contains(tokens.get(i).text())
+                    || Words.CLOSED_CLASS.contains(tokens.get(i + 1).text())))) {
                 continue;
             }
             String singular = Words.singular(joined);
             List<Mention> typos = new ArrayList<>();
             for (Form form : forms) {
-                if (form.weight() > GENERIC && (Words.isTypoOf(singular, form.key()) || Words.isTypoOf(joined, form.key()))) {
+                boolean typo = Words.isTypoOf(singular, form.key()) || Words.isTypoOf(joined, form.key());
+                if (form.weight() > GENERIC && typo) {
                     typos.add(new Mention(form.entity(), i, i + width, form.weight() - 1));
                 }
             }
@@ -209,8 +231,11 @@ public final class EntityMatcher {
         if (reportOf) {
             score += 1;
         }
-        if (next != null && !last.possessive() && mentions.stream().anyMatch(o -> o.start() == m.end())) {
-            score -= 3;
+        boolean modifiesAnotherNoun = mentions.stream().anyMatch(o -> o.start() == m.end())
+                || (next != null && Nouns.NOT_DATA.contains(Words.singular(next.text())) && !reportOf
+                        && !GENERIC_WORDS.contains(Words.singular(next.text())));
+        if (next != null && !last.possessive() && modifiesAnotherNoun) {
+            score -= 4;
         }
         Context context = context(tokens, m.start());
         if (context.target() || (context.indefinite() && !trigger && !reportOf)) {
@@ -221,40 +246,45 @@ public final class EntityMatcher {
         return new Scored(m.entity(), m.start(), score);
     }
 
-    /** What comes before a noun: a source marker ("each new"), an indefinite article, or a tool name. */
-    private record Context(int marker, boolean indefinite, boolean target) {
+    /**
+     * What comes before a noun: a source marker ("my", or "each new" which also says the noun counts records), an
+     * indefinite article, or a tool name.
+     */
+    private record Context(int marker, boolean counted, boolean indefinite, boolean target) {
     }
 
     private static Context context(List<Token> tokens, int start) {
         int marker = 0;
+        boolean counted = false;
         for (int k = start - 1, steps = 0; k >= 0 && steps < 3 && !tokens.get(k).breakAfter(); k--, steps++) {
             String word = tokens.get(k).text();
             if (steps == 0 && Nouns.BRANDS.contains(word)) {
-                return new Context(0, false, true);
+                return new Context(0, false, false, true);
             }
             if (word.equals("a") || word.equals("an")) {
-                return new Context(marker, true, false);
+                return new Context(marker, counted, true, false);
             }
             if (word.equals("as") || word.equals("matching") || word.equals("corresponding")) {
-                return new Context(0, false, true);
+                return new Context(0, false, false, true);
             }
             if (STRONG_MARKERS.contains(word)) {
                 if ((word.equals("my") || word.equals("our")) && k > 0 && !tokens.get(k - 1).breakAfter()
                         && DESTINATIONS.contains(tokens.get(k - 1).text())) {
-                    return new Context(0, false, true);
+                    return new Context(0, false, false, true);
                 }
                 marker = Math.max(marker, 2);
+                counted |= COUNTING_MARKERS.contains(word);
                 continue;
             }
             if (WEAK_MARKERS.contains(word)) {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
-                return new Context(Math.max(marker, listOf ? 2 : 1), false, false);
+                return new Context(Math.max(marker, listOf ? 2 : 1), counted, false, false);
             }
-            if (Words.CLOSED_CLASS.contains(word) || tokens.get(k).possessive() && !Words.isTimeWord(word)) {
+            if (Words.CLOSED_CLASS.contains(word) || Words.isTimeWord(word) || tokens.get(k).possessive()) {
                 break;
             }
         }
-        return new Context(marker, false, false);
+        return new Context(marker, counted, false, false);
     }
 
     /** "Order me a pizza", "Review the ticket": a verb that happens to be spelled like an entity. */
@@ -329,13 +359,13 @@ public final class EntityMatcher {
         return false;
     }
 
-    /** A data noun in a source position that is none of the app's entities: "my invoices", "a new subscription is created". */
+    /** A data noun in a source position that is none of the app's entities: "my invoices", "a new subscription". */
     private static Optional<Unknown> unknown(List<Token> tokens, List<EntityInfo> entities, List<Mention> mentions,
             boolean[] inClause) {
-        Set<String> fieldWords = new HashSet<>();
+        Set<String> fieldNames = new HashSet<>();
         for (EntityInfo entity : entities) {
             for (EntityInfo.Field field : entity.fields()) {
-                Words.identifierWords(field.name()).forEach(w -> fieldWords.add(Words.singular(w)));
+                fieldNames.add(Nouns.key(field.name()));
             }
         }
         Optional<Unknown> best = Optional.empty();
@@ -343,22 +373,35 @@ public final class EntityMatcher {
             int at = h;
             Token token = tokens.get(h);
             if (mentions.stream().anyMatch(m -> at >= m.start() && at < m.end()) || !isHead(tokens, h)
-                    || !couldBeData(token.text(), fieldWords)) {
+                    || !couldBeData(token.text(), fieldNames) || looksLikeTypo(token.text(), entities)
+                    || isAgentOf(tokens, h, mentions)) {
                 continue;
             }
             Context context = context(tokens, h);
-            boolean trigger = followedByEvent(tokens, h + 1, token.possessive())
-                    || (inClause[h] && context.indefinite());
-            if (context.target() || (context.marker() < 2 && !trigger)) {
+            boolean trigger = inClause[h]
+                    && (followedByEvent(tokens, h + 1, token.possessive()) || context.indefinite());
+            boolean plural = !Words.singular(token.text()).equals(token.text());
+            if (context.target() || (context.marker() < 2 && !trigger) || !(plural || context.counted() || trigger)) {
                 continue;
             }
             int score = SYNONYM + (context.indefinite() ? 0 : context.marker()) + (trigger ? TRIGGER : 0)
                     + (Nouns.isKnownRecord(Words.singular(token.text())) ? 1 : 0);
             if (best.isEmpty() || score > best.get().score()) {
-                best = Optional.of(new Unknown(token.text(), h, score));
+                best = Optional.of(new Unknown(token.text(), score));
             }
         }
         return best;
+    }
+
+    /** "a new user registers" in an app with registrations: the user is who acts, the registration is the data. */
+    private static boolean isAgentOf(List<Token> tokens, int h, List<Mention> mentions) {
+        for (int k = h; k < Math.min(tokens.size() - 1, h + 3) && !tokens.get(k).breakAfter(); k++) {
+            int next = k + 1;
+            if (mentions.stream().anyMatch(m -> m.start() == next)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last word of a noun group: what follows is punctuation, a function word or an event verb. */
@@ -371,13 +414,19 @@ public final class EntityMatcher {
                 || next.endsWith("ing") || next.endsWith("ed");
     }
 
-    private static boolean couldBeData(String word, Set<String> fieldWords) {
+    private static boolean looksLikeTypo(String word, List<EntityInfo> entities) {
+        String singular = Words.singular(word);
+        return entities.stream().map(e -> Nouns.key(e.name()))
+                .anyMatch(key -> Words.editDistance(singular, key) <= 1 || Words.editDistance(word, key) <= 1);
+    }
+
+    private static boolean couldBeData(String word, Set<String> fieldNames) {
         String singular = Words.singular(word);
         return word.length() >= 3 && word.chars().allMatch(Character::isLetter)
                 && !Words.CLOSED_CLASS.contains(word) && !Words.isTimeWord(word)
                 && !Nouns.NOT_DATA.contains(word) && !Nouns.NOT_DATA.contains(singular)
                 && !Nouns.ADJECTIVES.contains(word) && !Nouns.BRANDS.contains(word)
-                && !EventParser.EVENT_WORDS.contains(word) && Words.number(word) < 0
-                && !fieldWords.contains(singular) && !word.endsWith("ly");
+                && !EventParser.EVENT_WORDS.contains(word) && !Nouns.COMMAND_VERBS.contains(word) && Words.number(word) < 0
+                && !fieldNames.contains(singular) && !word.endsWith("ly");
     }
 }

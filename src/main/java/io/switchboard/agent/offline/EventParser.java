@@ -21,11 +21,12 @@ public final class EventParser {
     private record Hit(RecordEvent event, int rank, int position) {
     }
 
-    private static final List<String> CREATED_OR_DELETED = List.of("created", "added", "submitted", "placed",
-            "received", "registered", "inserted", "enrolled", "posted", "opened", "entered", "logged", "filed",
-            "raised", "booked", "published", "uploaded", "signed", "deleted", "removed", "cancelled", "canceled",
-            "archived", "trashed", "destroyed", "discarded", "purged", "need", "used", "based", "called", "named",
-            "titled", "related", "linked", "attached", "interested", "supposed");
+    /** Participles that after "is" do not mean an update: creations, removals, and plain descriptions ("is called"). */
+    private static final List<String> NOT_UPDATES = List.of("created", "added", "submitted", "placed", "received",
+            "registered", "inserted", "enrolled", "posted", "opened", "entered", "logged", "filed", "raised", "booked",
+            "published", "uploaded", "signed", "filled", "deleted", "removed", "cancelled", "canceled", "archived",
+            "trashed", "destroyed", "discarded", "purged", "need", "used", "based", "called", "named", "titled",
+            "related", "linked", "attached", "interested", "supposed");
 
     private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
 
@@ -33,28 +34,32 @@ public final class EventParser {
             strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
                     + "|signed\\s*-?\\s*up|recently\\s+added)\\b"),
             strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked"
-                    + "|published|uploaded)\\b"),
+                    + "|published|uploaded|left|written)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
                     + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"),
             clauseOnly(RecordEvent.CREATED, "\\b(?:add|adds|create|creates|submit|submits|place|places|register"
                     + "|enroll|enter|enters|raise|raises|write|writes|buy|join|subscribe|apply|upload|receive"
                     + "|receives|rsvp|donate|sign\\s*-?\\s*up|come\\s+in)\\b"),
+            clauseOnly(RecordEvent.CREATED, "\\b(?:someone|somebody|anyone|i|we|they|you|people|an?\\s+[a-z]+)\\s+"
+                    + "(?:books?|orders?|posts?|files?|logs?|opens?|sends?|makes?\\s+an?|leaves?\\s+an?)\\b"),
             new Cue(RecordEvent.CREATED, Pattern.compile(
                     "\\b(?:new(?!\\s+(?:york|delhi|zealand|orleans|jersey|mexico|hampshire)\\b)|incoming|fresh)\\b"),
                     true, false),
             strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
-                    + "|escalated|reopened|shipped|delivered|fulfilled|renamed|rescheduled|marked|moved|moves|won|paid"
-                    + "|(?:checked|ticked)\\s+off)\\b"),
+                    + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
+                    + "|won|paid|(?:checked|ticked)\\s+off)\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
                     + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
                     + "|reaches|reach|becomes|become|turns)\\b"),
-            clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+(?!(?:" + String.join("|", CREATED_OR_DELETED)
-                    + ")\\b)[a-z]+ed\\b"),
+            clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+"
+                    + "(?!(?:" + String.join("|", NOT_UPDATES) + ")\\b)"
+                    + "(?:[a-z]+ed|sold|sent|read|taken|given|seen|set|hidden|shown|kept|held|met|spent|split"
+                    + "|shut|put|lent|let|won|lost|paid|done|undone|rewritten|overdue)\\b"),
             strong(RecordEvent.DELETED, "\\b(?:deleted|removed|cancell?ed|cancels|archived|trashed|destroyed"
                     + "|discarded|purged)\\b"),
             clauseOnly(RecordEvent.DELETED, "\\b(?:delete|deletes|remove|removes|cancel|archive|archives|trash"
@@ -78,7 +83,8 @@ public final class EventParser {
             "updated", "changed", "changes", "edited", "modified", "closed", "closes", "completed", "completes",
             "finished", "finishes", "resolved", "approved", "rejected", "declined", "assigned", "escalated",
             "reopened", "shipped", "delivered", "fulfilled", "moves", "moved", "marked", "won", "lost", "paid",
-            "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits");
+            "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
+            "refunded", "sold", "returned", "qualified", "launched");
 
     private EventParser() {
     }

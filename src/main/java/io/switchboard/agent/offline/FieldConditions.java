@@ -35,7 +35,8 @@ final class FieldConditions {
             "shipped", "delivered", "paid", "unpaid", "refunded", "cancelled", "canceled", "completed", "done",
             "active", "inactive", "archived", "draft", "published", "qualified", "unqualified", "contacted",
             "converted", "escalated", "overdue", "failed", "accepted", "confirmed", "fulfilled", "expired", "reopened",
-            "blocked", "urgent", "critical", "blocker", "negotiation", "p0", "p1", "p2", "p3");
+            "blocked", "urgent", "critical", "blocker", "negotiation", "sold", "available", "reserved", "rented",
+            "p0", "p1", "p2", "p3");
 
     private static final List<String> PRIORITY_FIELDS = List.of("priority", "severity", "urgency", "importance",
             "level");
@@ -47,14 +48,17 @@ final class FieldConditions {
             + "|reaches|hits|of)|\\s*[=:])\\s+";
     private static final String VALUE = "(?:'([^']+)'|\"([^\"]+)\"|([a-z0-9][a-z0-9_-]*(?:\\s+(?:won|lost|progress"
             + "|hold))?))";
+    private static final String MOVE = "\\b(?:(?:moves?|moved|goes|went|changes?|changed|is\\s+set|set|progresses"
+            + "|advances)\\s+(?:to|into)|enters|entered|reaches|reached)\\s+";
     private static final String COPULA = "(?:is|are|was|were|gets?|got|been|be|becomes?|'s|as|marked|marks?"
-            + "|set\\s+to|changes\\s+to|moves\\s+to|moved\\s+to|goes\\s+to|changed\\s+to)";
+            + "|set\\s+to|changes\\s+to|moves\\s+to|moved\\s+to|goes\\s+to|changed\\s+to|updated\\s+to|switched\\s+to"
+            + "|switches\\s+to)";
 
     private FieldConditions() {
     }
 
     static Optional<FieldFilter> find(String s, List<EntityInfo.Field> fields) {
-        return named(s, fields).or(() -> bool(s, fields)).or(() -> known(s, fields));
+        return named(s, fields).or(() -> bool(s, fields)).or(() -> known(s, fields)).or(() -> movedTo(s, fields));
     }
 
     /**
@@ -89,6 +93,11 @@ final class FieldConditions {
                 }
             }
             if (isStatusLike(field)) {
+                Matcher moved = Pattern.compile(MOVE + "(?:the\\s+)?([a-z0-9][\\w-]*(?:\\s+[a-z0-9][\\w-]*)?)\\s+"
+                        + name + "\\b").matcher(s);
+                if (moved.find() && isValueWord(moved.group(1).split("\\s+")[0])) {
+                    return Optional.of(new FieldFilter(field.name(), moved.group(1)));
+                }
                 Matcher before = Pattern.compile("\\b([a-z0-9]+)[\\s-]+" + name + "\\b").matcher(s);
                 while (before.find()) {
                     if (PRIORITY_VALUES.contains(before.group(1)) || VALUES.contains(before.group(1))) {
@@ -156,6 +165,29 @@ final class FieldConditions {
         return Optional.empty();
     }
 
+    /** "moves to interview", "is set to 'On hold'": any value, put on the stage or status field. */
+    private static Optional<FieldFilter> movedTo(String s, List<EntityInfo.Field> fields) {
+        Matcher m = Pattern.compile(MOVE + "(?:the\\s+)?" + VALUE).matcher(s);
+        while (m.find()) {
+            Optional<String> value = value(m);
+            if (value.isPresent() && isValueWord(value.get())) {
+                for (String fieldWord : STAGE_FIELDS) {
+                    for (EntityInfo.Field field : fields) {
+                        if (isText(field) && Words.identifierWords(field.name()).contains(fieldWord)) {
+                            return Optional.of(new FieldFilter(field.name(), value.get()));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isValueWord(String word) {
+        return !Words.CLOSED_CLASS.contains(word) && !Nouns.BRANDS.contains(word) && !Words.isTimeWord(word)
+                && !word.equals("new") && !word.matches("\\d+");
+    }
+
     /** "is done", "marked as done", "moves to won". */
     private static boolean predicative(String s, String value) {
         return Pattern.compile("\\b" + COPULA + "\\s+(?:(?:as|to|the|a|an)\\s+)?" + phrase(value) + "\\b").matcher(s)
@@ -195,12 +227,16 @@ final class FieldConditions {
                 : STAGE_VALUES.contains(value) ? STAGE_FIELDS : STATUS_FIELDS;
         for (String fieldWord : preferred) {
             for (EntityInfo.Field field : fields) {
-                if (TEXT_TYPES.contains(type(field)) && Words.identifierWords(field.name()).contains(fieldWord)) {
+                if (isText(field) && Words.identifierWords(field.name()).contains(fieldWord)) {
                     return Optional.of(field);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isText(EntityInfo.Field field) {
+        return TEXT_TYPES.contains(type(field));
     }
 
     private static boolean isStatusLike(EntityInfo.Field field) {

@@ -14,9 +14,9 @@ final class Nouns {
     private static final List<String> SYNONYM_GROUPS = List.of(
             "task|todo|to do|to-do item|todo item|chore|action item|checklist item|assignment",
             "ticket|support ticket|case|support case|support request|request|issue|help request|inquiry|enquiry"
-                    + "|complaint|incident|bug report",
+                    + "|complaint|incident|bug report|bug",
             "customer|client|account|buyer|shopper|patron|consumer|purchaser",
-            "lead|prospect|sales lead|potential customer",
+            "lead|prospect|sales lead|potential customer|inquiry|enquiry",
             "deal|opportunity|opp|sales opportunity",
             "order|purchase|sale|transaction|checkout",
             "product|item|listing|sku|merchandise|good|catalog item|inventory item",
@@ -31,11 +31,11 @@ final class Nouns {
             "project|initiative|engagement",
             "appointment|booking|reservation|meeting|visit|consultation",
             "company|organization|organisation|business|firm|account|org",
-            "user|member|subscriber|account holder",
+            "user|member|subscriber|account holder|signup|sign up",
             "payment|transaction|charge",
             "expense|spending|expenditure|cost",
             "article|blog post|post|story|blog entry",
-            "candidate|applicant|job applicant",
+            "candidate|applicant|job applicant|application|job application",
             "application|job application|submission",
             "job|position|opening|vacancy|job posting|role",
             "shipment|delivery|parcel|package",
@@ -58,7 +58,8 @@ final class Nouns {
             "photo|image|picture",
             "location|venue|site|branch",
             "timesheet|time entry|hours log",
-            "shift|rota");
+            "shift|rota",
+            "recipe|dish|meal");
 
     /** Verbs whose subject creates such a record: "someone registers" is a new registration. */
     private static final Map<String, String> CREATING_VERBS = Map.ofEntries(
@@ -85,7 +86,13 @@ final class Nouns {
             + "boss manager everyone way welcome follow-up followup thank-you summary overview recap count total "
             + "number content text body subject title name line reply repo repository dataset database space "
             + "meeting invite invitation attachment feed timeline story storage cloud thread dm sms text notice "
-            + "number phone cell reference id");
+            + "number phone cell reference id people person folks guys");
+
+    /** Verbs that start requests; after "every Monday" or "each day" they are never a kind of record. */
+    static final Set<String> COMMAND_VERBS = words("send post share add create copy sync save upload export import "
+            + "notify remind ping tell push put track update delete remove archive make build draft generate run pull "
+            + "fetch get list show announce publish forward move mark assign schedule invite store keep summarize "
+            + "summarise alert attach insert append open close check give let email message text dm call");
 
     /** Modifiers that come before a noun and are never one themselves. */
     static final Set<String> ADJECTIVES = words("new open closed recent latest upcoming pending urgent important "

@@ -47,7 +47,7 @@ public class OfflineChatModel implements ChatModel {
         if (lastUser < 0) {
             return text("What would you like to automate?");
         }
-        String userText = ((UserMessage) messages.get(lastUser)).singleText();
+        String userText = withClarifiedRequest(messages, lastUser);
         Map<String, String> results = new LinkedHashMap<>();
         for (ChatMessage m : messages.subList(lastUser + 1, messages.size())) {
             if (m instanceof ToolExecutionResultMessage r) {
@@ -83,6 +83,27 @@ public class OfflineChatModel implements ChatModel {
             return call(PlanningTools.ASK_CLARIFICATION, Map.of("question", c.question(), "options", c.options()));
         }
         return call(PlanningTools.REPORT_UNSUPPORTED, Map.of("reason", ((Decision.Unsupported) decision).reason()));
+    }
+
+    /**
+     * An answer to a clarifying question ("Slack", "the tickets") completes the earlier request, as a person reads it.
+     */
+    private static String withClarifiedRequest(List<ChatMessage> messages, int lastUser) {
+        String answer = ((UserMessage) messages.get(lastUser)).singleText();
+        for (int i = lastUser - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof AiMessage ai && ai.hasToolExecutionRequests()
+                    && ai.toolExecutionRequests().stream().anyMatch(t -> t.name().equals(PlanningTools.ASK_CLARIFICATION))) {
+                for (int j = i - 1; j >= 0; j--) {
+                    if (messages.get(j) instanceof UserMessage earlier) {
+                        return earlier.singleText() + " " + answer;
+                    }
+                }
+            }
+            if (messages.get(i) instanceof UserMessage) {
+                break;
+            }
+        }
+        return answer;
     }
 
     private static Map<String, Object> proposeArguments(Decision.Propose p) {

@@ -35,6 +35,8 @@ public class RequestAnalyzer {
     /** At or above this, and clearly ahead, an unnamed tool can be chosen by meaning alone. */
     static final double CONFIDENT = 0.62;
     static final double MARGIN = 0.06;
+    /** How much the voice of a request, or a tool's more specific name, counts between two tools of one name. */
+    static final double VOICE_WEIGHT = 0.08;
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'])|\\n+");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
@@ -138,7 +140,7 @@ public class RequestAnalyzer {
         Action action = best.action();
 
         EntityMatch entity = EntityMatcher.match(focus, app.entities());
-        if (entity.entity().isEmpty() && entity.unknownNoun().isPresent()) {
+        if (entity.entity().isEmpty() && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {
             List<String> names = app.entities().stream().map(EntityInfo::name).toList();
             return new Decision.Clarify("This app has no " + entity.unknownNoun().get() + ". Which records should I use"
                     + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"), names);
@@ -158,9 +160,10 @@ public class RequestAnalyzer {
             timezone = schedule.get().timezone();
         } else if (MANUAL.matcher(focus).find()) {
             triggerType = "manual";
-        } else if (recordEvent.isPresent() && entityName != null) {
+        } else if (entityName != null && (recordEvent.isPresent() || "write".equals(action.kind()))) {
+            // records named with something to do for each of them: the new ones, unless the person says otherwise
             triggerType = "entity_event";
-            event = recordEvent.get().name().toLowerCase(Locale.ROOT);
+            event = recordEvent.map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("created");
         }
 
         Map<String, String> filter = new LinkedHashMap<>();
@@ -224,13 +227,14 @@ public class RequestAnalyzer {
         // tools that share a name (Slack as a bot or as the person) are told apart by the voice of the request
         boolean sameName = ids.stream().allMatch(a -> ids.stream().allMatch(b -> sharesAlias(a, b)));
         if (sameName) {
-            int longest = mentioned.values().stream().max(Integer::compare).orElse(0);
-            List<String> specific = ids.stream().filter(id -> mentioned.get(id) == longest).toList();
-            if (specific.size() == 1 && longest > "slack".length()) {
-                return specific;
-            }
+            // tools that share a name (Slack as a bot or as the person) are told apart by what the request asks
+            // for, and by its voice ("from my account") when both could do it
             boolean personal = PERSONAL_VOICE.matcher(lower).find();
-            return List.of(ids.stream().filter(id -> personal == hasPersonalAlias(id)).findFirst().orElse(ids.get(0)));
+            int longest = mentioned.values().stream().max(Integer::compare).orElse(0);
+            return List.of(ids.stream().max(Comparator.comparingDouble(id -> ranking.stream()
+                    .filter(m -> m.action().connectorId().equals(id)).findFirst().map(ActionIndex.Match::score).orElse(0.0)
+                    + (personal == hasPersonalAlias(id) ? VOICE_WEIGHT : 0)
+                    + (mentioned.get(id) == longest ? VOICE_WEIGHT : 0))).orElseThrow());
         }
         if (ALTERNATIVE.matcher(lower).find()) {
             return byScore(ids, ranking);
@@ -245,6 +249,13 @@ public class RequestAnalyzer {
 
     private boolean hasPersonalAlias(String id) {
         return catalog.connector(id).orElseThrow().aliases().stream().anyMatch(a -> a.startsWith("my "));
+    }
+
+    /** "tiktoks", "slack messages": a word about the tool itself, not about the app's data. */
+    private boolean namesATool(String noun) {
+        String word = normalize(noun).strip().replaceAll("s$", "");
+        return catalog.all().stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> a.replace(" ", "").equals(word)))
+                || KnownTools.CATEGORY_WORDS.containsKey(word) || KnownTools.CATEGORY_WORDS.containsKey(word + "s");
     }
 
     private List<String> mentionedUnsupported(String lower) {

@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,7 @@ public final class ScheduleParser {
 
     private static final String NUMBER = "(\\d{1,3}|" + Words.NUMBERS.keySet().stream()
             .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|")) + ")";
-    private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-    private static final String SHORT_DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            + "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)";
+    private static final String DAY = WeekDays.DAY;
     private static final String MONTH_NAME = "(january|february|march|april|may|june|july|august|september|"
             + "october|november|december)";
     private static final String ORDINAL = "(\\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|tenth|"
@@ -66,40 +63,31 @@ public final class ScheduleParser {
     private static final Pattern END_OF_WEEK = Pattern.compile(
             "\\b(end|start|beginning)\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?(?:work\\s*)?week\\b");
 
-    private static final Pattern WEEKDAYS = Pattern.compile(
-            "\\b(?:every|each|on|on\\s+all|all)\\s+(?:business\\s+|working\\s+|work\\s*|week\\s*)days?\\b"
-                    + "|\\bweek\\s*days\\b|\\bweek\\s*day\\s+(?:mornings?|afternoons?|evenings?|nights?)\\b"
-                    + "|\\bmon(?:day)?s?\\s*(?:-|to|through|thru|till|until)\\s*fri(?:day)?s?\\b");
-    private static final Pattern WEEKENDS = Pattern.compile("\\b(?:every|each|on|on\\s+the)\\s+weekends?\\b|\\bweekends\\b");
-    private static final Pattern DAY_RANGE = Pattern.compile(
-            "\\b" + SHORT_DAY + "s?\\s*(?:-|to|through|thru|until|till)\\s*" + SHORT_DAY + "s?\\b");
-    private static final Pattern NAMED_DAY = Pattern.compile("\\b" + DAY + "(s)?\\b");
-    private static final Pattern EVERY_DAY_NAME = Pattern.compile(
-            "\\b(?:every|each)\\s+(?:other\\s+|second\\s+|alternate\\s+|single\\s+)?" + DAY + "\\b");
-    private static final Pattern ON_DAY = Pattern.compile("\\bon\\s+" + DAY + "\\b");
-    private static final Pattern DAY_PART = Pattern.compile("\\b" + DAY + "s?\\s+(mornings?|afternoons?|evenings?|nights?)\\b");
-    private static final Pattern DAY_PARTS = Pattern.compile("\\b" + DAY + "s?\\s+(mornings|afternoons|evenings|nights)\\b");
     private static final Pattern ORDINAL_DAY_AHEAD = Pattern.compile(
             "^\\s+(?:" + DAY + "|week|month|day|weekend|business|working|of)\\b");
-    private static final Pattern EXCEPT = Pattern.compile("\\b(?:except|excluding|but\\s+not|apart\\s+from)\\s+"
-            + "(?:on\\s+|for\\s+)?((?:weekends?|" + DAY + "s?)(?:\\s*(?:,|and|or)\\s*(?:weekends?|" + DAY + "s?))*)");
-
     private static final Pattern NTH_WEEKDAY = Pattern.compile("\\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+"
             + DAY + "\\s+(?:of\\s+" + EACH_MONTH + "|(?:of\\s+)?(?:every|each)\\s+month|monthly)");
     private static final Pattern LAST_BUSINESS_DAY = Pattern.compile(
             "\\blast\\s+(?:business|working|week|work)\\s*day\\s+of\\s+" + EACH_MONTH);
-    private static final Pattern DAY_OF_MONTH = Pattern.compile(
-            "\\b" + ORDINAL + "\\s+(?:(?:calendar\\s+)?day\\s+)?of\\s+" + EACH_MONTH + "\\b");
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(" + ORDINAL + "(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?"
+            + ORDINAL + ")*)\\s+(?:(?:calendar\\s+)?days?\\s+)?of\\s+" + EACH_MONTH + "\\b");
+    private static final Pattern ORDINAL_WORD = Pattern.compile("\\b" + ORDINAL + "\\b");
+    private static final Pattern FIRST_BUSINESS_DAY = Pattern.compile(
+            "\\bfirst\\s+(?:business|working|week|work)\\s*day\\s+of\\s+" + EACH_MONTH);
     private static final Pattern MONTH_EDGE = Pattern.compile(
             "\\b(end|close|start|beginning)\\s+of\\s+" + EACH_MONTH + "\\b|\\bmonth[- ]end\\b");
-    private static final Pattern ON_THE_NTH = Pattern.compile(
-            "\\bon\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?|first|last)(?:\\s*(?:,|and)\\s*(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|last))?\\b");
-    private static final Pattern YEAR_DATE = Pattern.compile("\\b" + MONTH_NAME + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})"
-            + "(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "\\b");
+    private static final Pattern ON_THE_NTH = Pattern.compile("\\bon\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?|first|last)"
+            + "(?:\\s*(?:,|and)\\s*(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|last))?\\b");
+    private static final Pattern YEAR_DATE = Pattern.compile("\\b" + MONTH_NAME + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
+            + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "\\b");
+    private static final Pattern MINUTE_PAST_HOUR = Pattern.compile("\\b(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?"
+            + "(?:past|after)\\s+(?:the|each|every)\\s+hour\\b|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b");
     private static final Pattern EVERY_MONTH_NAME = Pattern.compile("\\b(?:every|each)\\s+" + MONTH_NAME + "\\b");
 
-    private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight|next\\s+(?:week|month|year|"
-            + DAY + ")|this\\s+(?:week|weekend|month|morning|afternoon|evening|" + DAY + ")|once\\b(?!\\s+(?:a|an|per|every|each)\\b))");
+    private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight"
+            + "|next\\s+(?:week|month|year|" + DAY + ")"
+            + "|this\\s+(?:week|weekend|month|morning|afternoon|evening|" + DAY + ")"
+            + "|once\\b(?!\\s+(?:a|an|per|every|each)\\b))");
 
     private static final Map<String, Integer> ORDINAL_WORDS = Map.of("first", 1, "second", 2, "third", 3, "fourth", 4,
             "fifth", 5, "tenth", 10, "fifteenth", 15, "twentieth", 20);
@@ -125,14 +113,14 @@ public final class ScheduleParser {
         if (monthDays.isPresent() || unit == Unit.MONTH || unit == Unit.YEAR || EVERY_MONTH_NAME.matcher(s).find()) {
             return Optional.of(monthly(s, every, monthDays));
         }
-        Optional<Set<DayOfWeek>> days = days(s, every);
+        Optional<Set<DayOfWeek>> days = days(s, unit);
         String time = time(s, every);
         if (days.isPresent()) {
-            return Optional.of(cron(time, "?", "*", dayList(days.get())));
+            return Optional.of(cron(time, "?", "*", WeekDays.field(days.get())));
         }
         if (unit == Unit.WEEK) {
             if (every.get().times() > 1) {
-                return Optional.of(cron(time, "?", "*", spreadDays(every.get().times())));
+                return Optional.of(cron(time, "?", "*", WeekDays.spread(every.get().times())));
             }
             Matcher weekEdge = END_OF_WEEK.matcher(s);
             String day = weekEdge.find() && weekEdge.group(1).equals("end") ? "FRI" : "MON";
@@ -230,7 +218,7 @@ public final class ScheduleParser {
 
     private static String interval(String s, Every every) {
         Optional<Window> window = ClockTimes.window(s);
-        String dayOfWeek = days(s, Optional.of(every)).map(ScheduleParser::dayList).orElse("?");
+        String dayOfWeek = days(s, every.unit()).map(WeekDays::field).orElse("?");
         String dayOfMonth = dayOfWeek.equals("?") ? "*" : "?";
         int n = every.n();
         if (every.unit() == Unit.SECOND) {
@@ -238,18 +226,21 @@ public final class ScheduleParser {
         }
         if (every.unit() == Unit.MINUTE) {
             String minutes = n == 1 || n > 59 ? "*" : "0/" + n;
+            // "between 9 and 5" every 10 minutes ends with the 16:50 run, not one at 17:50.
             String hours = window.map(w -> w.from().hour() + "-" + (w.to().minute() == 0 && w.to().hour() > w.from().hour()
-                    ? w.to().hour() - 1 : w.to().hour())).orElse("*");
+                    ? w.to().hour() - 1
+                    : w.to().hour())).orElse("*");
             return cron(minutes + " " + hours, dayOfMonth, "*", dayOfWeek);
         }
+        List<Clock> clocks = ClockTimes.all(s);
+        String start = n > 1 && !clocks.isEmpty() ? String.valueOf(clocks.get(0).hour()) : "0";
         String hours = window.map(w -> w.from().hour() + "-" + w.to().hour() + (n > 1 ? "/" + n : ""))
-                .orElse(n == 1 || n > 23 ? "*" : "0/" + n);
+                .orElse(n == 1 || n > 23 ? "*" : start + "/" + n);
         return cron(minutePastHour(s) + " " + hours, dayOfMonth, "*", dayOfWeek);
     }
 
     private static int minutePastHour(String s) {
-        Matcher m = Pattern.compile("\\b(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?(?:past|after)\\s+(?:the|each|every)\\s+hour\\b"
-                + "|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b").matcher(s);
+        Matcher m = MINUTE_PAST_HOUR.matcher(s);
         if (!m.find()) {
             return 0;
         }
@@ -306,107 +297,14 @@ public final class ScheduleParser {
         return part.startsWith("morning") ? 8 : 22;
     }
 
-    /** Days of the week the text asks for, when it asks for them as a recurring thing. */
-    private static Optional<Set<DayOfWeek>> days(String s, Optional<Every> every) {
-        Set<DayOfWeek> excluded = EnumSet.noneOf(DayOfWeek.class);
-        Matcher except = EXCEPT.matcher(s);
-        String rest = s;
-        if (except.find()) {
-            excluded.addAll(namedDays(except.group(1)));
-            if (except.group(1).contains("weekend")) {
-                excluded.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
-            }
-            rest = s.substring(0, except.start()) + " " + s.substring(except.end());
-        }
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        boolean recurring = false;
-        if (WEEKDAYS.matcher(rest).find()) {
-            days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-            recurring = true;
-        }
-        if (WEEKENDS.matcher(rest).find()) {
-            days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
-            recurring = true;
-        }
-        Matcher range = DAY_RANGE.matcher(rest);
-        while (range.find()) {
-            days.addAll(dayRange(dayOf(range.group(1)), dayOf(range.group(2))));
-            recurring = true;
-        }
-        Matcher named = NAMED_DAY.matcher(rest);
-        while (named.find()) {
-            days.add(dayOf(named.group(1)));
-            recurring |= named.group(2) != null;
-        }
-        Unit unit = every.map(Every::unit).orElse(null);
-        boolean onDay = ON_DAY.matcher(rest).find();
-        recurring |= EVERY_DAY_NAME.matcher(rest).find() || unit == Unit.WEEK || DAY_PARTS.matcher(rest).find()
-                || (onDay && unit != null && unit.compareTo(Unit.HOUR) <= 0)
-                || (onDay && (!ClockTimes.all(rest).isEmpty() || DAY_PART.matcher(rest).find()));
-        if (days.isEmpty() && !excluded.isEmpty() && unit == Unit.DAY) {
-            days.addAll(EnumSet.allOf(DayOfWeek.class));
-            recurring = true;
-        }
-        days.removeAll(excluded);
-        return recurring && !days.isEmpty() ? Optional.of(days) : Optional.empty();
-    }
-
-    private static Set<DayOfWeek> namedDays(String text) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Matcher m = NAMED_DAY.matcher(text);
-        while (m.find()) {
-            days.add(dayOf(m.group(1)));
-        }
-        return days;
-    }
-
-    private static DayOfWeek dayOf(String name) {
-        String prefix = name.substring(0, 3);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day.name().toLowerCase().startsWith(prefix)) {
-                return day;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static Set<DayOfWeek> dayRange(DayOfWeek from, DayOfWeek to) {
-        Set<DayOfWeek> days = EnumSet.of(from);
-        for (DayOfWeek day = from; day != to; day = day.plus(1)) {
-            days.add(day.plus(1));
-        }
-        return days;
-    }
-
-    /** Quartz day-of-week field: MON-FRI for a run of three or more days, else a list. */
-    private static String dayList(Set<DayOfWeek> days) {
-        List<DayOfWeek> sorted = days.stream().sorted().toList();
-        DayOfWeek first = sorted.get(0);
-        DayOfWeek last = sorted.get(sorted.size() - 1);
-        if (sorted.size() >= 3 && last.getValue() - first.getValue() == sorted.size() - 1) {
-            return code(first) + "-" + code(last);
-        }
-        return sorted.stream().map(ScheduleParser::code).collect(Collectors.joining(","));
-    }
-
-    private static String spreadDays(int times) {
-        return switch (times) {
-            case 2 -> "MON,THU";
-            case 3 -> "MON,WED,FRI";
-            case 4 -> "MON,TUE,THU,FRI";
-            case 5 -> "MON-FRI";
-            default -> "*";
-        };
-    }
-
-    private static String code(DayOfWeek day) {
-        return day.name().substring(0, 3);
+    private static Optional<Set<DayOfWeek>> days(String s, Unit unit) {
+        return WeekDays.find(s, unit == Unit.WEEK, unit == Unit.DAY, unit != null && unit.compareTo(Unit.HOUR) <= 0);
     }
 
     private static Optional<MonthDays> monthDays(String s, boolean monthlyAsked) {
         Matcher nth = NTH_WEEKDAY.matcher(s);
         if (nth.find()) {
-            int quartzDay = dayOf(nth.group(2)).getValue() % 7 + 1;
+            int quartzDay = WeekDays.of(nth.group(2)).getValue() % 7 + 1;
             String which = nth.group(1);
             return Optional.of(new MonthDays("?", which.equals("last") ? quartzDay + "L"
                     : quartzDay + "#" + ordinal(which)));
@@ -414,13 +312,21 @@ public final class ScheduleParser {
         if (LAST_BUSINESS_DAY.matcher(s).find()) {
             return Optional.of(new MonthDays("LW", "?"));
         }
+        if (FIRST_BUSINESS_DAY.matcher(s).find()) {
+            return Optional.of(new MonthDays("1W", "?"));
+        }
         Matcher dayOfMonth = DAY_OF_MONTH.matcher(s);
         if (dayOfMonth.find()) {
-            return Optional.of(new MonthDays(dayField(dayOfMonth.group(1)), "?"));
+            List<String> days = new ArrayList<>();
+            Matcher each = ORDINAL_WORD.matcher(dayOfMonth.group(1));
+            while (each.find()) {
+                days.add(dayField(each.group(1)));
+            }
+            return Optional.of(new MonthDays(days.contains("L") ? "L" : String.join(",", days), "?"));
         }
         Matcher edge = MONTH_EDGE.matcher(s);
         if (edge.find()) {
-            boolean start = edge.group(1) != null && (edge.group(1).equals("start") || edge.group(1).equals("beginning"));
+            boolean start = "start".equals(edge.group(1)) || "beginning".equals(edge.group(1));
             return Optional.of(new MonthDays(start ? "1" : "L", "?"));
         }
         Matcher onThe = ON_THE_NTH.matcher(s);

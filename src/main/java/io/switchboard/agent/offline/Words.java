@@ -50,8 +50,8 @@ final class Words {
             Map.entry("forty-five", 45), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("couple", 2),
             Map.entry("couple of", 2), Map.entry("few", 3), Map.entry("other", 2));
 
-    private static final Pattern EVERY_TIME = Pattern.compile(
-            "\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
+    private static final Pattern EVERY_TIME = Pattern.compile("\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)"
+            + "|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
 
     private Words() {
@@ -165,10 +165,19 @@ final class Words {
         return d[a.length()][b.length()];
     }
 
-    /** True when a word of the text is a plausible typo of a known word: 1 edit from 5 letters, 2 from 8. */
+    /**
+     * True when a word of the text is a plausible typo of a known word: 1 edit from 5 letters, 2 from 8, and for
+     * four-letter words only two swapped neighbours ("tdoo").
+     */
     static boolean isTypoOf(String typed, String known) {
         int length = Math.min(typed.length(), known.length());
-        if (length < 5 || typed.equals(known) || COMMON_WORDS.contains(typed)) {
+        if (typed.equals(known) || COMMON_WORDS.contains(typed) || CLOSED_CLASS.contains(typed)) {
+            return false;
+        }
+        if (length == 4 && typed.length() == 4 && known.length() == 4) {
+            return isSwap(typed, known);
+        }
+        if (length < 5) {
             return false;
         }
         if (typed.charAt(0) != known.charAt(0) && length < 8) {
@@ -176,6 +185,16 @@ final class Words {
         }
         int allowed = length >= 8 ? 2 : 1;
         return editDistance(typed, known) <= allowed;
+    }
+
+    private static boolean isSwap(String a, String b) {
+        for (int i = 0; i + 1 < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                        && a.substring(i + 2).equals(b.substring(i + 2));
+            }
+        }
+        return false;
     }
 
     /** Frequent English words that sit one edit away from common business nouns and must never count as typos. */
