@@ -28,6 +28,7 @@ import io.switchboard.testsupport.PostgresTestDatabase;
 
 /** The Flyway migrations and the apps/records round trip on a real PostgreSQL (database switchboard_test). */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("own-jvm")
 @TestProfile(PostgresProfile.class)
 class PostgresPersistenceTest {
     @Inject

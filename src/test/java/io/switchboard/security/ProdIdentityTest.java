@@ -33,6 +33,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /** Production identity: OIDC bearer tokens from a real (mock) issuer; demo users and Basic are gone. */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("own-jvm")
 @TestProfile(ProdIdentityProfile.class)
 class ProdIdentityTest {
     @InjectMockOidcIssuer

@@ -33,7 +33,12 @@ final class KnownTools {
             Map.entry("pinterest", "social"), Map.entry("reddit", "social"), Map.entry("youtube", "video"),
             Map.entry("vimeo", "video"), Map.entry("snapchat", "video"), Map.entry("typeform", "spreadsheets"),
             Map.entry("google forms", "spreadsheets"), Map.entry("google chat", "chat"), Map.entry("google meet", "calendar"),
-            Map.entry("google tasks", "project_management"), Map.entry("google keep", "notes"));
+            Map.entry("google tasks", "project_management"), Map.entry("google keep", "notes"),
+            Map.entry("indeed", "social"), Map.entry("glassdoor", "social"), Map.entry("pagerduty", "chat"),
+            Map.entry("opsgenie", "chat"), Map.entry("tweet", "social"), Map.entry("x.com", "social"),
+            Map.entry("printer", "files"), Map.entry("fax", "email"), Map.entry("phone call", "chat"),
+            Map.entry("voicemail", "chat"), Map.entry("venmo", "data"), Map.entry("paypal", "data"),
+            Map.entry("salesloft", "crm"), Map.entry("freshbooks", "data"), Map.entry("workday", "data"));
 
     /** Words that name a kind of tool rather than a tool, mapped to catalog categories. */
     static final Map<String, String> CATEGORY_WORDS = Map.ofEntries(

@@ -42,8 +42,10 @@ public class RequestAnalyzer {
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
             + " permissions|scopes?\\b|access token|refresh token|client secret|password|https?://)");
-    private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)(^|[.!?;,]\\s*|\\b(please|and|then|to|just)\\s+)"
-            + "(delete|remove|erase|wipe|purge|trash|empty|clear out|unsubscribe)\\b");
+    private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
+            + "|unsubscribe|cancel|destroy)\\b");
+    private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
+            + "|search|retrieve|download|show)\\b");
     private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
             + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself)\\b");
     private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own )?(account|profile|user)|as me"
@@ -77,7 +79,7 @@ public class RequestAnalyzer {
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
         List<String> unknownTools = mentionedUnsupported(lower);
-        if (DESTRUCTIVE.matcher(focus).find() && !passiveEvent(lower)) {
+        if (DESTRUCTIVE.matcher(actionClause(focus)).find() && !passiveEvent(normalize(actionClause(focus)))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
                     .orElse("the connected tools");
             return new Decision.Unsupported("Switchboard does not delete or erase data in " + tool
@@ -138,6 +140,14 @@ public class RequestAnalyzer {
                     + ".");
         }
         Action action = best.action();
+        boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
+        if (onlyWrites && mentioned.containsKey(connectorId) && READ_INTENT.matcher(actionText).find()
+                && best.score() < CONFIDENT) {
+            return new Decision.Unsupported(connector.name() + " can only be written to here, not read. It can: "
+                    + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))
+                    + ".");
+        }
 
         EntityMatch entity = EntityMatcher.match(focus, app.entities());
         if (entity.entity().isEmpty() && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {

@@ -1,0 +1,178 @@
+package io.switchboard.connections;
+
+import static io.restassured.RestAssured.given;
+import static io.switchboard.testsupport.Api.editor;
+import static io.switchboard.testsupport.Api.member;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.switchboard.testsupport.Api;
+
+/** The whole path a person walks: request, shared or per user, consent in the sandbox provider, back to the chat. */
+@QuarkusTest
+class ChatToConnectionTest {
+    String appId;
+
+    @Inject
+    DataSource db;
+
+    @BeforeEach
+    void app() {
+        appId = Api.createTasksAppWithMember();
+    }
+
+    String conversation(io.restassured.specification.RequestSpecification as) {
+        return as.post("/api/apps/" + appId + "/conversations").then().statusCode(201).extract().path("id");
+    }
+
+    JsonPath say(io.restassured.specification.RequestSpecification as, String cid, Map<String, String> body) {
+        return as.body(body).post("/api/apps/" + appId + "/conversations/" + cid + "/messages").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Opens the consent page and answers it as {@code user}; returns the provider's redirect to our callback. */
+    static URI consent(String authorizeUrl, String user, String decision) {
+        URI url = URI.create(authorizeUrl);
+        String local = url.getRawPath() + "?" + url.getRawQuery();
+        given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local).then().statusCode(200)
+                .body(containsString("Required permissions"));
+        Response answer = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("decision", decision).post(local);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        return URI.create(answer.getHeader("Location"));
+    }
+
+    static Response callback(URI redirect, String user) {
+        return given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
+                .get(redirect.getRawPath() + "?" + redirect.getRawQuery());
+    }
+
+    @Test
+    void sharedGmail_consentApproved_connectsAndWritesTheFlow() throws Exception {
+        String cid = conversation(editor());
+        JsonPath first = say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        assertThat(first.getString("messages[1].card.type")).isEqualTo("connection_mode");
+        assertThat(first.getList("messages[1].card.options")).containsExactly("shared", "per_user");
+
+        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+        Map<String, Object> card = auth.getMap("messages[1].card");
+        assertThat(card).containsEntry("type", "authorization").containsEntry("connector", "gmail")
+                .containsEntry("mode", "shared");
+        assertThat(auth.getList("messages[1].card.permissions.scope"))
+                .contains("https://www.googleapis.com/auth/gmail.send").doesNotContain("https://mail.google.com/");
+        String authorizeUrl = (String) card.get("authorizeUrl");
+        assertThat(authorizeUrl).contains("/sandbox/oauth/gmail/authorize").contains("code_challenge_method=S256")
+                .contains("access_type=offline").contains("state=");
+
+        URI redirect = consent(authorizeUrl, "editor", "approve");
+        assertThat(redirect.getPath()).isEqualTo("/oauth/callback");
+        Response back = callback(redirect, "editor");
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.getHeader("Location")).endsWith("/apps/" + appId + "/chat?conversation=" + cid);
+
+        editor().get("/api/apps/" + appId + "/connections").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].connector", equalTo("gmail"))
+                .body("[0].mode", equalTo("shared"))
+                .body("[0].status", equalTo("active"))
+                .body("[0].account", equalTo("editor@example.com"))
+                .body("[0].scopes", hasItem("https://www.googleapis.com/auth/gmail.send"))
+                .body(org.hamcrest.Matchers.not(containsString("sbx.")));
+        editor().get("/api/apps/" + appId + "/conversations/" + cid).then()
+                .body("messages[-1].card.type", equalTo("flow_created"));
+
+        try (var connection = db.getConnection();
+                var rows = connection.createStatement().executeQuery("select access_token, refresh_token from connections")) {
+            while (rows.next()) {
+                assertThat(rows.getString(1)).startsWith("v1:").doesNotContain("sbx.");
+                assertThat(rows.getString(2)).startsWith("v1:").doesNotContain("sbx.");
+            }
+        }
+
+        // the same answer again is refused: state is single use
+        callback(redirect, "editor").then().statusCode(400).body("error", containsString("already used"));
+    }
+
+    @Test
+    void consentSkipped_addsNothingAndSaysSo() {
+        String cid = conversation(member());
+        JsonPath first = say(member(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        assertThat(first.getList("messages[1].card.options")).containsExactly("per_user");
+        JsonPath auth = say(member(), cid, Map.of("choice", "per_user"));
+        URI redirect = consent(auth.getString("messages[1].card.authorizeUrl"), "member", "skip");
+        assertThat(redirect.getQuery()).contains("error=access_denied");
+        callback(redirect, "member").then().statusCode(303);
+
+        member().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(0));
+        member().get("/api/apps/" + appId + "/conversations/" + cid).then()
+                .body("messages[-1].text", containsString("skipped"));
+    }
+
+    @Test
+    void appUser_cannotChooseShared() {
+        String cid = conversation(member());
+        say(member(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        member().body(Map.of("choice", "shared")).post("/api/apps/" + appId + "/conversations/" + cid + "/messages")
+                .then().statusCode(403).body("error", containsString("editors"));
+    }
+
+    @Test
+    void stateStartedByOneUser_cannotBeFinishedByAnother() {
+        String cid = conversation(editor());
+        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+        URI redirect = consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve");
+        callback(redirect, "member").then().statusCode(403).body("error", containsString("another user"));
+        editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void forgedState_isRejected() {
+        given().auth().preemptive().basic("editor", "editor").redirects().follow(false)
+                .get("/oauth/callback?code=x&state=forged").then().statusCode(400);
+    }
+
+    @Test
+    void connectedTool_goesStraightToTheFlow_andDisconnectRevokes() {
+        String cid = conversation(editor());
+        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+
+        String second = conversation(editor());
+        JsonPath direct = say(editor(), second, Map.of("text", "Every Monday at 9am, email me my open todos with Gmail."));
+        assertThat(direct.getString("messages[1].card.type")).isEqualTo("flow_created");
+
+        JsonPath draft = say(editor(), second, Map.of("text", "Draft an email in Gmail for each new todo."));
+        assertThat(draft.getString("messages[1].card.type")).isEqualTo("reapproval");
+        assertThat(draft.getList("messages[1].card.newScopes"))
+                .containsExactly("https://www.googleapis.com/auth/gmail.compose");
+
+        String connectionId = editor().get("/api/apps/" + appId + "/connections").then().extract().path("[0].id");
+        editor().get("/api/apps/" + appId + "/connections/" + connectionId + "/access").then().statusCode(200)
+                .body("scopes.scope", hasItem("https://www.googleapis.com/auth/gmail.send"));
+        member().delete("/api/apps/" + appId + "/connections/" + connectionId).then().statusCode(403);
+        editor().delete("/api/apps/" + appId + "/connections/" + connectionId).then().statusCode(204);
+        editor().get("/api/apps/" + appId + "/connections").then().body("[0].status", equalTo("revoked"));
+        List<Map<String, Object>> outbox = editor().get("/sandbox/outbox").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertThat(outbox).isNotNull();
+    }
+}
