@@ -37,6 +37,8 @@ public class RequestAnalyzer {
     static final double MARGIN = 0.06;
     /** How much the voice of a request, or a tool's more specific name, counts between two tools of one name. */
     static final double VOICE_WEIGHT = 0.08;
+    /** Two nouns this close in meaning name the same kind of record ("clip" and "video"). */
+    static final double SAME_THING = 0.55;
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'])|\\n+");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
@@ -50,7 +52,7 @@ public class RequestAnalyzer {
             + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself)\\b");
     private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own )?(account|profile|user)|as me"
             + "|as myself|in my name|my own|from me|under my name|personal account)\\b");
-    private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever)\\b");
+    private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever|maybe)\\b");
 
     private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
             + "|as soon as|once|if|after)\\b[^,.;:!?]*");
@@ -97,6 +99,14 @@ public class RequestAnalyzer {
         List<ActionIndex.Match> ranking = index.rank(actionText);
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
+        if (!mentioned.isEmpty() && ALTERNATIVE.matcher(lower).find()) {
+            List<String> others = connectorsIn(categories(lower)).stream().filter(id -> !mentioned.containsKey(id)).toList();
+            if (!others.isEmpty()) {
+                List<String> options = new ArrayList<>(mentioned.keySet());
+                others.stream().filter(id -> !options.contains(id)).forEach(options::add);
+                return new Decision.Clarify("Which of these should I use: " + names(options) + "?", options);
+            }
+        }
         if (!mentioned.isEmpty()) {
             List<String> ids = chooseAmongMentioned(mentioned, lower, ranking);
             if (ids.size() > 1) {
@@ -150,13 +160,19 @@ public class RequestAnalyzer {
         }
 
         EntityMatch entity = EntityMatcher.match(focus, app.entities());
-        if (entity.entity().isEmpty() && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {
-            List<String> names = app.entities().stream().map(EntityInfo::name).toList();
-            return new Decision.Clarify("This app has no " + entity.unknownNoun().get() + ". Which records should I use"
-                    + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"), names);
+        String entityName = entity.entity().or(() -> plainMention(lower, app.entities())).orElse(null);
+        if (entityName == null && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {
+            Optional<String> closest = closestInMeaning(entity.unknownNoun().get(), app.entities());
+            if (closest.isEmpty()) {
+                List<String> names = app.entities().stream().map(EntityInfo::name).toList();
+                return new Decision.Clarify("This app has no " + entity.unknownNoun().get()
+                        + ". Which records should I use" + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"),
+                        names);
+            }
+            entityName = closest.get();
         }
-        String entityName = entity.entity().orElse(null);
-        EntityInfo entityInfo = app.entities().stream().filter(e -> e.name().equals(entityName)).findFirst().orElse(null);
+        final String chosenEntity = entityName;
+        EntityInfo entityInfo = app.entities().stream().filter(e -> e.name().equals(chosenEntity)).findFirst().orElse(null);
 
         String triggerType = "manual";
         String cron = null;
@@ -259,6 +275,27 @@ public class RequestAnalyzer {
 
     private boolean hasPersonalAlias(String id) {
         return catalog.connector(id).orElseThrow().aliases().stream().anyMatch(a -> a.startsWith("my "));
+    }
+
+    /** An entity written out as itself ("on a project", "the reservations"), which the matcher may have set aside. */
+    private static Optional<String> plainMention(String lower, List<EntityInfo> entities) {
+        return entities.stream().filter(e -> {
+            String name = normalize(e.name().replaceAll("([a-z])([A-Z])", "$1 $2")).strip();
+            return containsWord(lower, name) || containsWord(lower, name + "s") || containsWord(lower, name + "es");
+        }).map(EntityInfo::name).findFirst();
+    }
+
+    /**
+     * A data word the app does not use by name ("homework", "dish", "donor") read by meaning against the app's
+     * entities; close enough means it is that entity, otherwise the person is asked.
+     */
+    private Optional<String> closestInMeaning(String noun, List<EntityInfo> entities) {
+        float[] word = index.embed(noun);
+        return entities.stream()
+                .map(e -> Map.entry(e.name(), ActionIndex.cosine(word,
+                        index.embed(e.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)))))
+                .filter(e -> e.getValue() >= SAME_THING)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** "tiktoks", "slack messages": a word about the tool itself, not about the app's data. */
