@@ -49,6 +49,32 @@ public class ConnectionResource {
     public record Access(String id, String connector, String account, List<ScopeAccess> scopes) {
     }
 
+    public record NewConnection(String connector, ConnectionMode mode, String action) {
+    }
+
+    /** Starts connecting an account for one action's least scopes; answers with the provider's consent URL. */
+    @POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> connect(@PathParam("appId") String appId, NewConnection request) {
+        if (request == null || request.connector() == null || request.mode() == null || request.action() == null) {
+            throw ApiException.badRequest("Send {\"connector\": \"gmail\", \"mode\": \"shared\"|\"per_user\","
+                    + " \"action\": \"gmail.send_email\"}.");
+        }
+        var action = catalog.action(request.action()).filter(a -> a.connectorId().equals(request.connector()))
+                .orElseThrow(() -> ApiException.badRequest("'" + request.action() + "' is not an action of '"
+                        + request.connector() + "'."));
+        if (!apps.find(appId).plan().allowsConnectors()) {
+            throw ApiException.forbidden("Connectors need the Builder plan or higher.");
+        }
+        if (request.mode() == ConnectionMode.SHARED) {
+            apps.requireEditor(appId, caller.name());
+        } else {
+            apps.roleOf(appId, caller.name());
+        }
+        return Map.of("authorizeUrl", connections.authorizeUrl(appId, caller.name(), null, request.connector(),
+                request.mode(), action.scopes(), null));
+    }
+
     @GET
     public List<ConnectionView> list(@PathParam("appId") String appId) {
         Role role = apps.roleOf(appId, caller.name());

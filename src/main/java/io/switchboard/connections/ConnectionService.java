@@ -174,21 +174,25 @@ public class ConnectionService implements ConnectionAccess {
         ReentrantLock lock = refreshLocks.computeIfAbsent(connectionId, id -> new ReentrantLock());
         lock.lock();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            // a refused sign-in is recorded (committed) before the caller hears of it
+            Object outcome = QuarkusTransaction.requiringNew().call(() -> {
                 Connection c = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
-                requireUsable(c);
+                if (c == null || c.status != ConnectionStatus.ACTIVE) {
+                    return new ReconnectRequiredException(connectionId, c == null ? "The connection was removed."
+                            : c.statusReason);
+                }
                 boolean replacedMeanwhile = staleCiphertext == null || !staleCiphertext.equals(c.accessToken);
                 if (replacedMeanwhile && (c.expiresAt == null || clock.instant().plus(REFRESH_AHEAD).isBefore(c.expiresAt))) {
                     return grantOf(c);
                 }
                 if (c.refreshToken == null) {
-                    throw markNeedsReauth(c, "the sign-in expired and " + name(c) + " gave no way to renew it");
+                    return markNeedsReauth(c, "the sign-in expired and " + name(c) + " gave no way to renew it");
                 }
                 TokenClient.TokenSet fresh;
                 try {
                     fresh = tokens.refresh(c.connector, vault.decrypt(c.refreshToken));
                 } catch (TokenClient.GrantRefused e) {
-                    throw markNeedsReauth(c, name(c) + " no longer accepts the saved sign-in");
+                    return markNeedsReauth(c, name(c) + " no longer accepts the saved sign-in");
                 }
                 c.accessToken = vault.encrypt(fresh.accessToken());
                 if (fresh.refreshToken() != null) {
@@ -198,6 +202,10 @@ public class ConnectionService implements ConnectionAccess {
                 c.updatedAt = clock.instant();
                 return grantOf(c);
             });
+            if (outcome instanceof ReconnectRequiredException refused) {
+                throw refused;
+            }
+            return (AccessGrant) outcome;
         } finally {
             lock.unlock();
         }
