@@ -41,11 +41,52 @@ public final class Api {
         return editor().body(app).post("/api/apps").then().statusCode(201).extract().path("id");
     }
 
+    public static final Map<String, Object> HELPDESK_APP = Map.of(
+            "name", "Helpdesk", "plan", "pro", "timezone", "America/New_York",
+            "entities", java.util.List.of(Map.of("name", "Ticket", "fields", java.util.List.of(
+                    Map.of("name", "subject", "type", "string"),
+                    Map.of("name", "priority", "type", "string"),
+                    Map.of("name", "status", "type", "string"),
+                    Map.of("name", "opened", "type", "date")))),
+            "pages", java.util.List.of("Inbox"));
+
     /** Creates the Tasks app with {@code member} as an app user. */
     public static String createTasksAppWithMember() {
         String appId = createApp(TASKS_APP);
         editor().body(Map.of("user", "member", "role", "user")).post("/api/apps/" + appId + "/members").then()
                 .statusCode(201);
         return appId;
+    }
+
+    /** Adds a record as {@code user} and returns its id. */
+    public static String addRecord(String user, String appId, String entity, Map<String, Object> data) {
+        return as(user).body(data).post("/api/apps/" + appId + "/entities/" + entity + "/records").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Queues a run as the editor and returns its id. */
+    public static String runNow(String appId, String flowId) {
+        return editor().post("/api/apps/" + appId + "/flows/" + flowId + "/run").then().statusCode(202).extract()
+                .path("runId");
+    }
+
+    public static java.util.List<Map<String, Object>> runs(String appId, String flowId) {
+        return editor().get("/api/apps/" + appId + "/flows/" + flowId + "/runs").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+    }
+
+    /** Waits until the run reaches {@code status} and returns it. */
+    public static Map<String, Object> awaitRun(String appId, String flowId, String runId, String status) {
+        Map<String, Object>[] found = new Map[1];
+        Await.until(() -> {
+            found[0] = runs(appId, flowId).stream().filter(r -> runId.equals(r.get("id"))).findFirst().orElse(null);
+            return found[0] != null && status.equals(found[0].get("status"));
+        }, () -> "run " + runId + " to be " + status + "; it is " + found[0]);
+        return found[0];
+    }
+
+    public static Map<String, Object> flow(String appId, String flowId) {
+        return editor().get("/api/apps/" + appId + "/flows/" + flowId).then().statusCode(200).extract().jsonPath()
+                .getMap("$");
     }
 }

@@ -1,0 +1,281 @@
+package io.switchboard.flows;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.quartz.CronExpression;
+
+import io.switchboard.agent.CronWords;
+import io.switchboard.agent.Trigger;
+import io.switchboard.apps.AppService;
+import io.switchboard.apps.AppView;
+import io.switchboard.apps.EntityDef;
+import io.switchboard.apps.JsonColumn;
+import io.switchboard.catalog.Action;
+import io.switchboard.catalog.Catalog;
+import io.switchboard.catalog.Connector;
+import io.switchboard.connections.ConnectionAccess;
+import io.switchboard.connections.ConnectionChanged;
+import io.switchboard.connections.ConnectionMode;
+import io.switchboard.flows.run.FlowRun;
+import io.switchboard.flows.run.RunQueue;
+import io.switchboard.flows.run.RunView;
+import io.switchboard.flows.trigger.FlowSchedules;
+import io.switchboard.web.ApiException;
+
+/** Flows of an app: written from approved plans, read by members, changed by editors, paused when access breaks. */
+@ApplicationScoped
+public class FlowService implements FlowCreation {
+    private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
+
+    @Inject
+    AppService apps;
+    @Inject
+    Catalog catalog;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<FlowChanged> changes;
+    @Inject
+    RunQueue queue;
+    @Inject
+    FlowSchedules schedules;
+    @Inject
+    FlowsConfig config;
+    // An interface another feature implements; looked up on use so this feature builds on its own.
+    @Inject
+    Instance<ConnectionAccess> connections;
+
+    @Override
+    @Transactional
+    public String create(NewFlow request) {
+        if (request == null) {
+            throw ApiException.badRequest("Send the flow to create.");
+        }
+        AppView app = apps.find(request.appId());
+        Connector connector = catalog.connector(request.connector()).orElseThrow(
+                () -> ApiException.badRequest("Unknown connector '" + request.connector() + "'."));
+        Action action = connector.action(request.action()).orElseThrow(() -> ApiException.badRequest("Connector '"
+                + connector.id() + "' has no action '" + request.action() + "'."));
+        Trigger trigger = checkedTrigger(request.trigger(), app);
+        String source = request.sourceEntity() != null ? request.sourceEntity()
+                : Trigger.ENTITY_EVENT.equals(trigger.type()) ? trigger.entity() : null;
+        Map<String, String> filter = request.sourceFilter() == null || request.sourceFilter().isEmpty() ? null
+                : request.sourceFilter();
+        if (source != null) {
+            EntityDef entity = app.entity(source).orElseThrow(() -> ApiException.badRequest("App '" + app.name()
+                    + "' has no entity '" + request.sourceEntity() + "'."));
+            if (filter != null) {
+                filter.keySet().stream().filter(f -> entity.field(f).isEmpty()).findFirst().ifPresent(f -> {
+                    throw ApiException.badRequest("The filter names field '" + f + "', which " + entity.name()
+                            + " does not have.");
+                });
+            }
+        } else if (filter != null) {
+            throw ApiException.badRequest("A filter needs a source entity.");
+        }
+        Map<String, String> inputs = request.inputs() == null ? Map.of() : new LinkedHashMap<>(request.inputs());
+        inputs.keySet().stream().filter(name -> !action.inputNames().contains(name)).findFirst().ifPresent(name -> {
+            throw ApiException.badRequest("'" + action.name() + "' has no input '" + name + "'; its inputs are: "
+                    + String.join(", ", action.inputNames()) + ".");
+        });
+        if (request.createdBy() == null || request.createdBy().isBlank()) {
+            throw ApiException.badRequest("A flow needs the user who creates it.");
+        }
+
+        Flow flow = new Flow();
+        flow.id = UUID.randomUUID().toString();
+        flow.appId = app.id();
+        flow.name = request.name() == null || request.name().isBlank() ? name(connector, action, trigger, source)
+                : request.name().strip();
+        flow.name = flow.name.length() > 300 ? flow.name.substring(0, 300) : flow.name;
+        flow.connector = connector.id();
+        flow.action = action.id();
+        flow.triggerJson = JsonColumn.write(trigger);
+        flow.sourceEntity = source;
+        flow.sourceFilterJson = filter == null ? null : JsonColumn.write(filter);
+        flow.inputsJson = JsonColumn.write(inputs);
+        flow.connectionMode = (request.mode() == null ? ConnectionMode.SHARED : request.mode()).id();
+        flow.createdBy = request.createdBy();
+        flow.status = request.waitingForApproval() ? FlowStatus.needs_approval : FlowStatus.active;
+        flow.statusReason = request.waitingForApproval()
+                ? "Waiting for you to approve the permissions " + action.name() + " needs."
+                : null;
+        flow.createdAt = clock.instant();
+        flow.updatedAt = flow.createdAt;
+        flow.persist();
+        changes.fire(FlowChanged.of(flow, flow.updatedAt));
+        return flow.id;
+    }
+
+    public List<FlowView> list(String appId, String user) {
+        apps.roleOf(appId, user);
+        return Flow.ofApp(appId).stream().map(FlowView::of).toList();
+    }
+
+    public FlowView.Detail get(String appId, String flowId, String user) {
+        apps.roleOf(appId, user);
+        Flow flow = require(appId, flowId);
+        return FlowView.Detail.of(flow, schedules.nextFireTime(flow.id).orElse(null));
+    }
+
+    @Transactional
+    public FlowView.Detail pause(String appId, String flowId, String user) {
+        apps.requireEditor(appId, user);
+        Flow flow = require(appId, flowId);
+        change(flow, FlowStatus.paused, "Paused by " + user + ".");
+        return FlowView.Detail.of(flow, null);
+    }
+
+    @Transactional
+    public FlowView.Detail resume(String appId, String flowId, String user) {
+        apps.requireEditor(appId, user);
+        Flow flow = require(appId, flowId);
+        if (flow.status == FlowStatus.needs_approval) {
+            throw ApiException.conflict("This flow waits for new permissions: approve them in the chat, then it"
+                    + " starts by itself.");
+        }
+        change(flow, FlowStatus.active, null);
+        return FlowView.Detail.of(flow, null);
+    }
+
+    @Transactional
+    public void delete(String appId, String flowId, String user) {
+        apps.requireEditor(appId, user);
+        Flow flow = require(appId, flowId);
+        flow.delete();
+        changes.fire(FlowChanged.removed(flow.id));
+    }
+
+    /** Queues a run now; the caller gets its id at once and follows it in the run history. */
+    public String runNow(String appId, String flowId, String user) {
+        apps.requireEditor(appId, user);
+        Flow flow = require(appId, flowId);
+        if (flow.status != FlowStatus.active) {
+            throw ApiException.conflict("This flow is " + flow.status.name().replace('_', ' ')
+                    + (flow.statusReason == null ? "" : " (" + flow.statusReason + ")")
+                    + "; it runs again once it is active.");
+        }
+        return queue.enqueue(flow.id, flow.id + ":manual:" + UUID.randomUUID(), null).orElseThrow(
+                () -> ApiException.conflict("This flow stopped being active; resume it, then run it."));
+    }
+
+    public List<RunView> runs(String appId, String flowId, String user) {
+        apps.roleOf(appId, user);
+        Flow flow = require(appId, flowId);
+        return FlowRun.newestOf(flow.id, config.history()).stream().map(RunView::of).toList();
+    }
+
+    /** The provider refused the saved sign-in: the flow waits until someone reconnects. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void needsReconnect(String flowId, String reason) {
+        Flow flow = Flow.findById(flowId);
+        if (flow != null && flow.status == FlowStatus.active) {
+            change(flow, FlowStatus.needs_reconnect, reason);
+        }
+    }
+
+    /**
+     * A shared connection that breaks pauses the shared flows of its connector; a per-user one does not (its owner is
+     * skipped and counted in each run). A connection that works again wakes the flows that waited for it.
+     */
+    @Transactional
+    void onConnectionChanged(@Observes ConnectionChanged event) {
+        for (Flow flow : Flow.ofConnector(event.appId(), event.connector())) {
+            if (!flow.connectionMode.equals(event.mode().id())) {
+                continue;
+            }
+            if (event.status() == ConnectionChanged.Status.ACTIVE) {
+                boolean waiting = flow.status == FlowStatus.needs_reconnect || flow.status == FlowStatus.needs_approval;
+                if (waiting && hasScopes(flow, event.connectionId())) {
+                    change(flow, FlowStatus.active, null);
+                }
+            } else if (event.mode() == ConnectionMode.SHARED
+                    && (flow.status == FlowStatus.active || flow.status == FlowStatus.needs_approval)) {
+                change(flow, FlowStatus.needs_reconnect, event.reason() != null ? event.reason()
+                        : "The " + catalog.connector(flow.connector).map(Connector::name).orElse(flow.connector)
+                                + " connection needs to be reconnected.");
+            }
+        }
+    }
+
+    private boolean hasScopes(Flow flow, String connectionId) {
+        List<String> needed = catalog.action(flow.action).map(Action::scopes).orElse(List.of());
+        return connections.get().grantedScopes(connectionId).containsAll(needed);
+    }
+
+    private void change(Flow flow, FlowStatus status, String reason) {
+        Instant now = clock.instant();
+        flow.status = status;
+        flow.statusReason = reason;
+        flow.updatedAt = now;
+        changes.fire(FlowChanged.of(flow, now));
+    }
+
+    private static Flow require(String appId, String flowId) {
+        Flow flow = Flow.find(appId, flowId);
+        if (flow == null) {
+            throw ApiException.notFound("No flow with id '" + flowId + "' in this app.");
+        }
+        return flow;
+    }
+
+    private static Trigger checkedTrigger(Trigger trigger, AppView app) {
+        if (trigger == null || trigger.type() == null) {
+            return Trigger.manual();
+        }
+        return switch (trigger.type()) {
+            case Trigger.SCHEDULE -> {
+                if (trigger.cron() == null || !CronExpression.isValidExpression(trigger.cron())) {
+                    throw ApiException.badRequest("'" + trigger.cron() + "' is not a Quartz cron expression (seconds"
+                            + " first, such as 0 0 8 * * ?).");
+                }
+                String zone = trigger.timezone() == null || trigger.timezone().isBlank() ? app.timezone()
+                        : trigger.timezone();
+                try {
+                    yield Trigger.schedule(trigger.cron().trim(), ZoneId.of(zone).getId());
+                } catch (DateTimeException e) {
+                    throw ApiException.badRequest("Unknown time zone '" + zone + "': use an IANA name such as"
+                            + " Europe/Paris.");
+                }
+            }
+            case Trigger.ENTITY_EVENT -> {
+                if (trigger.entity() == null || app.entity(trigger.entity()).isEmpty()) {
+                    throw ApiException.badRequest("App '" + app.name() + "' has no entity '" + trigger.entity() + "'.");
+                }
+                if (!EVENTS.contains(String.valueOf(trigger.event()))) {
+                    throw ApiException.badRequest("The event must be created, updated or deleted.");
+                }
+                yield Trigger.entityEvent(trigger.entity(), trigger.event());
+            }
+            case Trigger.MANUAL -> Trigger.manual();
+            default -> throw ApiException.badRequest("Trigger type '" + trigger.type()
+                    + "' must be schedule, entity_event or manual.");
+        };
+    }
+
+    /** "Send email with Gmail from Todo records every day at 08:00" */
+    static String name(Connector connector, Action action, Trigger trigger, String source) {
+        String what = action.name() + " with " + connector.name();
+        String from = source == null || Trigger.ENTITY_EVENT.equals(trigger.type()) ? "" : " from " + source + " records";
+        return what + from + switch (trigger.type()) {
+            case Trigger.SCHEDULE -> " " + CronWords.describe(trigger.cron());
+            case Trigger.ENTITY_EVENT -> " when a " + trigger.entity() + " is " + trigger.event();
+            default -> " when run by hand";
+        };
+    }
+}

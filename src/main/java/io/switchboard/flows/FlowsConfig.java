@@ -1,0 +1,29 @@
+package io.switchboard.flows;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "switchboard.flows")
+public interface FlowsConfig {
+    Retry retry();
+
+    /** How many runs the run history returns, newest first; 50 by default, enough for a page. */
+    @WithDefault("50")
+    int history();
+
+    interface Retry {
+        /** Tries per run, the first included, for rate limits, server errors and timeouts; 4 by default. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second try, doubled for each one after, with jitter; 5 s by default. */
+        @WithDefault("5S")
+        Duration initialBackoff();
+
+        /** Longest wait between tries, Retry-After excepted; 10 min by default. */
+        @WithDefault("10M")
+        Duration maxBackoff();
+    }
+}

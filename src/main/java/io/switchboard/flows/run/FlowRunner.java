@@ -1,0 +1,297 @@
+package io.switchboard.flows.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.switchboard.actions.ActionExecutor;
+import io.switchboard.actions.ActionResult;
+import io.switchboard.actions.ProviderException;
+import io.switchboard.agent.Trigger;
+import io.switchboard.apps.AppService;
+import io.switchboard.apps.AppView;
+import io.switchboard.apps.EntityDef;
+import io.switchboard.apps.JsonColumn;
+import io.switchboard.apps.RecordService;
+import io.switchboard.catalog.Action;
+import io.switchboard.catalog.Catalog;
+import io.switchboard.connections.AccessGrant;
+import io.switchboard.connections.ConnectionAccess;
+import io.switchboard.connections.ConnectionMode;
+import io.switchboard.connections.ReconnectRequiredException;
+import io.switchboard.flows.Filters;
+import io.switchboard.flows.Flow;
+import io.switchboard.flows.FlowService;
+import io.switchboard.flows.FlowStatus;
+import io.switchboard.flows.FlowsConfig;
+
+/**
+ * Works one run at a time: marks it running, calls the provider once per acting user, and leaves it succeeded,
+ * failed (with the provider's words) or retrying (with the time of the next try).
+ */
+@ApplicationScoped
+public class FlowRunner {
+    private static final Logger LOG = Logger.getLogger(FlowRunner.class);
+
+    @Inject
+    Clock clock;
+    @Inject
+    FlowsConfig config;
+    @Inject
+    Catalog catalog;
+    @Inject
+    AppService apps;
+    @Inject
+    RecordService records;
+    // An interface another feature implements; looked up per run so this feature builds on its own.
+    @Inject
+    Instance<ConnectionAccess> connections;
+    @Inject
+    ActionExecutor executor;
+    @Inject
+    RunInputs inputs;
+    @Inject
+    RunQueue queue;
+    @Inject
+    FlowService flows;
+
+    /** What a claimed run works from, read in one transaction. */
+    record Work(Flow flow, FlowRun run, AppView app, EntityDef entity, List<Map<String, Object>> records,
+            Map<String, Object> record, String recordOwner, String event, List<String> members) {
+    }
+
+    @Incoming(RunQueue.CHANNEL)
+    @Blocking
+    public void run(String runId) {
+        try {
+            Work work = QuarkusTransaction.requiringNew().call(() -> claim(runId));
+            if (work != null) {
+                perform(work);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %s failed unexpectedly", runId);
+            finish(runId, RunStatus.failed, "Something went wrong on our side: " + e.getMessage(), null, null, null, null);
+        }
+    }
+
+    private Work claim(String runId) {
+        FlowRun run = FlowRun.findById(runId);
+        if (run == null || run.status != RunStatus.queued && run.status != RunStatus.retrying) {
+            return null;
+        }
+        Flow flow = Flow.findById(run.flowId);
+        Instant now = clock.instant();
+        if (flow.status != FlowStatus.active) {
+            FlowRun.update("status = ?1, error = ?2, finishedAt = ?3, nextAttemptAt = null where id = ?4 and status in ?5",
+                    RunStatus.failed, "Not run: the flow is " + flow.status.name().replace('_', ' ') + ".", now, runId,
+                    List.of(RunStatus.queued, RunStatus.retrying));
+            return null;
+        }
+        int claimed = FlowRun.update("status = ?1, attempts = attempts + 1, startedAt = coalesce(startedAt, ?2),"
+                + " nextAttemptAt = null where id = ?3 and status in ?4", RunStatus.running, now, runId,
+                List.of(RunStatus.queued, RunStatus.retrying));
+        if (claimed == 0) {
+            return null;
+        }
+        FlowRun.getEntityManager().refresh(run);
+        AppView app = apps.find(flow.appId);
+        Trigger trigger = flow.trigger();
+        Map<String, Object> change = run.triggerRecord == null ? null
+                : JsonColumn.read(run.triggerRecord, new TypeReference<Map<String, Object>>() {
+                });
+        String entityName = change != null ? (String) change.get("entity") : flow.sourceEntity;
+        EntityDef entity = entityName == null ? null : app.entity(entityName).orElse(null);
+        Map<String, String> filter = flow.sourceFilter();
+        List<Map<String, Object>> sourceRecords = new ArrayList<>();
+        if (change == null && entity != null) {
+            records.listForFlow(app.id(), entity.name()).stream().filter(r -> Filters.matches(filter, r.data()))
+                    .forEach(r -> sourceRecords.add(RunInputs.recordMap(entity, r.id(), r.data(), r.createdBy())));
+        }
+        Map<String, Object> record = null;
+        String owner = null;
+        if (change != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) change.get("data");
+            owner = (String) change.get("createdBy");
+            record = RunInputs.recordMap(entity, (String) change.get("id"), values, owner);
+        }
+        List<String> members = apps.members(app.id()).stream().map(m -> m.user).toList();
+        return new Work(flow, run, app, entity, sourceRecords, record, owner,
+                change == null ? trigger.event() : (String) change.get("event"), members);
+    }
+
+    private void perform(Work work) {
+        Flow flow = work.flow();
+        FlowRun run = work.run();
+        ConnectionAccess access = connections.get();
+        Set<String> done = new LinkedHashSet<>(run.doneUsers());
+        int skipped = 0;
+        ActionResult last = null;
+        try {
+            Action action = catalog.action(flow.action).orElseThrow(() -> new IllegalArgumentException(
+                    "The action '" + flow.action + "' is no longer in the catalog."));
+            List<String> users;
+            if (flow.mode() == ConnectionMode.SHARED) {
+                users = List.of(flow.createdBy);
+            } else {
+                List<String> owners = access.perUserOwners(flow.appId, flow.connector);
+                List<String> candidates = work.recordOwner() != null ? List.of(work.recordOwner()) : work.members();
+                users = candidates.stream().filter(owners::contains).toList();
+                skipped = candidates.size() - users.size();
+            }
+            for (String user : users) {
+                if (done.contains(user)) {
+                    continue;
+                }
+                try {
+                    last = actFor(user, work, action, access);
+                    done.add(user);
+                    if (flow.mode() == ConnectionMode.PER_USER) {
+                        saveProgress(run.id, done);
+                    }
+                } catch (ReconnectRequiredException e) {
+                    if (flow.mode() == ConnectionMode.SHARED) {
+                        throw e;
+                    }
+                    // One person's broken sign-in skips that person; everyone else still gets their run.
+                    skipped++;
+                }
+            }
+            if (done.isEmpty() && flow.mode() == ConnectionMode.PER_USER) {
+                String tool = catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector);
+                finish(run.id, RunStatus.failed, work.recordOwner() != null
+                        ? work.recordOwner() + " has no working " + tool + " connection, so nothing was sent."
+                        : "Nobody in this app has a working " + tool + " connection yet; " + skipped
+                                + " user(s) skipped.",
+                        null, null, skipped, done);
+                return;
+            }
+            finish(run.id, RunStatus.succeeded, null, last == null ? null : last.resultId(),
+                    last == null ? null : last.resultLink(), skipped, done);
+        } catch (ProviderException e) {
+            if (e.retryable() && run.attempts < config.retry().maxAttempts()) {
+                Instant next = clock.instant().plus(delay(e, run.attempts));
+                retrying(run.id, e.getMessage(), next, skipped, done);
+                queue.retryAt(run.id, next);
+            } else {
+                String error = e.retryable() ? "Gave up after " + run.attempts + " attempts: " + e.getMessage()
+                        : e.getMessage();
+                finish(run.id, RunStatus.failed, error, null, null, skipped, done);
+            }
+        } catch (ReconnectRequiredException e) {
+            finish(run.id, RunStatus.failed, e.getMessage(), null, null, skipped, done);
+            flows.needsReconnect(flow.id, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            finish(run.id, RunStatus.failed, e.getMessage(), null, null, skipped, done);
+        }
+    }
+
+    /** One provider call as {@code user}; a 401 refreshes the sign-in once and tries again. */
+    private ActionResult actFor(String user, Work work, Action action, ConnectionAccess access) {
+        Flow flow = work.flow();
+        String connectionId = access.connectionFor(flow.appId, flow.connector, flow.mode(), user)
+                .orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
+                        ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
+                        + " connection is active for this app; connect one to run this flow."));
+        AccessGrant grant = access.grant(connectionId);
+        List<Map<String, Object>> mine = flow.mode() == ConnectionMode.PER_USER
+                ? work.records().stream().filter(r -> user.equals(r.get("createdBy"))).toList()
+                : work.records();
+        Map<String, Object> values = inputs.render(action, flow.inputs(), new RunInputs.Scope(work.app(), work.entity(),
+                work.record() != null ? List.of(work.record()) : mine, work.record(), work.event(), user,
+                email(user, grant)));
+        try {
+            return executor.execute(action, values, grant);
+        } catch (ProviderException e) {
+            if (!e.unauthorized()) {
+                throw e;
+            }
+            AccessGrant refreshed = access.refreshAfterRejection(connectionId, grant);
+            try {
+                return executor.execute(action, values, refreshed);
+            } catch (ProviderException again) {
+                if (again.unauthorized()) {
+                    throw new ReconnectRequiredException(connectionId,
+                            "The provider refused the sign-in even after a refresh: " + again.getMessage());
+                }
+                throw again;
+            }
+        }
+    }
+
+    /** Retry-After when the provider gives one; otherwise exponential backoff with jitter, capped. */
+    Duration delay(ProviderException e, int attempts) {
+        Optional<Duration> asked = e.retryAfter();
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        long initial = config.retry().initialBackoff().toMillis();
+        long capped = Math.min(config.retry().maxBackoff().toMillis(), initial << Math.min(attempts - 1, 20));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private static String email(String user, AccessGrant grant) {
+        if (grant.account() != null && grant.account().contains("@")) {
+            return grant.account();
+        }
+        return user.contains("@") ? user : user + "@example.com";
+    }
+
+    private void saveProgress(String runId, Set<String> done) {
+        QuarkusTransaction.requiringNew().run(() -> FlowRun.update("doneUsersJson = ?1 where id = ?2",
+                JsonColumn.write(done), runId));
+    }
+
+    private void retrying(String runId, String error, Instant next, int skipped, Set<String> done) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FlowRun run = FlowRun.findById(runId);
+            if (run != null) {
+                run.status = RunStatus.retrying;
+                run.error = error;
+                run.nextAttemptAt = next;
+                run.skippedUsers = skipped;
+                run.doneUsersJson = JsonColumn.write(done);
+            }
+        });
+    }
+
+    private void finish(String runId, RunStatus status, String error, String resultId, String resultLink, Integer skipped,
+            Set<String> done) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FlowRun run = FlowRun.findById(runId);
+            if (run == null) {
+                return;
+            }
+            run.status = status;
+            run.error = error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
+            run.resultId = resultId;
+            run.resultLink = resultLink;
+            run.finishedAt = clock.instant();
+            run.nextAttemptAt = null;
+            if (skipped != null) {
+                run.skippedUsers = skipped;
+            }
+            if (done != null) {
+                run.doneUsersJson = JsonColumn.write(done);
+            }
+        });
+    }
+}

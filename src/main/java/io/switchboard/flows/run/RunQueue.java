@@ -1,0 +1,112 @@
+package io.switchboard.flows.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.flows.Flow;
+import io.switchboard.flows.FlowStatus;
+
+/** The door to the runner: a run is written as queued before its id is sent, and sent again for each retry. */
+@ApplicationScoped
+public class RunQueue {
+    public static final String CHANNEL = "flow-runs";
+    static final String RETRY_GROUP = "flow-run-retries";
+    private static final Logger LOG = Logger.getLogger(RunQueue.class);
+
+    @Inject
+    @Channel(CHANNEL)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<String> runs;
+    @Inject
+    Clock clock;
+    @Inject
+    Scheduler quartz;
+
+    /**
+     * Records a queued run of an active flow and hands it to the runner. A key seen before, or a flow that is not
+     * active, changes nothing and gives no run.
+     */
+    public Optional<String> enqueue(String flowId, String idempotencyKey, String triggerRecord) {
+        String runId;
+        try {
+            runId = QuarkusTransaction.requiringNew().call(() -> insert(flowId, idempotencyKey, triggerRecord));
+        } catch (RuntimeException e) {
+            // Two nodes (or two deliveries) can race past the lookup; the unique key lets only one in.
+            if (QuarkusTransaction.requiringNew().call(() -> FlowRun.byKey(idempotencyKey)) != null) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (runId != null) {
+            runs.send(runId);
+        }
+        return Optional.ofNullable(runId);
+    }
+
+    private String insert(String flowId, String idempotencyKey, String triggerRecord) {
+        Flow flow = Flow.findById(flowId);
+        if (flow == null || flow.status != FlowStatus.active || FlowRun.byKey(idempotencyKey) != null) {
+            return null;
+        }
+        FlowRun run = new FlowRun();
+        run.id = UUID.randomUUID().toString();
+        run.flowId = flowId;
+        run.idempotencyKey = idempotencyKey;
+        run.status = RunStatus.queued;
+        run.createdAt = clock.instant();
+        run.triggerRecord = triggerRecord;
+        run.persistAndFlush();
+        return run.id;
+    }
+
+    /** Sends the run to the runner again at {@code at}, through Quartz so the wait survives a busy runner. */
+    void retryAt(String runId, Instant at) {
+        JobDetail job = JobBuilder.newJob(RetryJob.class).withIdentity(runId, RETRY_GROUP).usingJobData("runId", runId)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(runId, RETRY_GROUP).startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        try {
+            quartz.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            LOG.warnf(e, "Could not schedule the retry of run %s; sending it now", runId);
+            dispatch(runId);
+        }
+    }
+
+    void dispatch(String runId) {
+        runs.send(runId);
+    }
+
+    /** Runs left waiting by a stop are picked up again; a running one is left alone (it may be on another node). */
+    void recover(@Observes StartupEvent start) {
+        for (FlowRun run : QuarkusTransaction.requiringNew().call(FlowRun::waiting)) {
+            if (run.status == RunStatus.retrying && run.nextAttemptAt != null) {
+                retryAt(run.id, run.nextAttemptAt);
+            } else {
+                dispatch(run.id);
+            }
+        }
+    }
+}

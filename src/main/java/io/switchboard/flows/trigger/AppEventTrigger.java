@@ -1,0 +1,67 @@
+package io.switchboard.flows.trigger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.switchboard.agent.Trigger;
+import io.switchboard.apps.JsonColumn;
+import io.switchboard.apps.RecordChange;
+import io.switchboard.flows.Filters;
+import io.switchboard.flows.Flow;
+import io.switchboard.flows.FlowStatus;
+import io.switchboard.flows.run.RunQueue;
+
+/** Turns app record changes into queued runs of the flows waiting for them. */
+@ApplicationScoped
+public class AppEventTrigger {
+    private static final Logger LOG = Logger.getLogger(AppEventTrigger.class);
+
+    @Inject
+    RunQueue queue;
+
+    @Incoming(RecordChange.CHANNEL)
+    @Blocking
+    public void onChange(RecordChange change) {
+        String event = change.kind().name().toLowerCase(Locale.ROOT);
+        List<String> flowIds = QuarkusTransaction.requiringNew().call(() -> Flow.<Flow> list("appId = ?1 and status = ?2",
+                change.appId(), FlowStatus.active).stream()
+                .filter(flow -> {
+                    Trigger trigger = flow.trigger();
+                    return Trigger.ENTITY_EVENT.equals(trigger.type()) && change.entity().equals(trigger.entity())
+                            && event.equals(trigger.event()) && Filters.matches(flow.sourceFilter(), change.data());
+                })
+                .map(flow -> flow.id).toList());
+        for (String flowId : flowIds) {
+            try {
+                queue.enqueue(flowId, key(flowId, change, event), record(change, event));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not queue a run of flow %s for record %s", flowId, change.recordId());
+            }
+        }
+    }
+
+    static String key(String flowId, RecordChange change, String event) {
+        return flowId + ":event:" + change.recordId() + ":" + event + ":" + change.at();
+    }
+
+    private static String record(RecordChange change, String event) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", change.recordId());
+        record.put("entity", change.entity());
+        record.put("event", event);
+        record.put("data", change.data());
+        record.put("createdBy", change.user());
+        record.put("at", change.at().toString());
+        return JsonColumn.write(record);
+    }
+}
