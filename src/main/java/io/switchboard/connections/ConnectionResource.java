@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +36,7 @@ public class ConnectionResource {
     @Inject
     Catalog catalog;
     @Inject
-    Instance<ConnectionUsage> usage;
+    ConnectionUsage usage;
 
     public record ConnectionView(String id, String connector, ConnectionMode mode, String account, List<String> scopes,
             ConnectionStatus status, String statusReason, String owner, Instant expiresAt) {
@@ -87,8 +86,7 @@ public class ConnectionResource {
     @Path("/{id}/access")
     public Access access(@PathParam("appId") String appId, @PathParam("id") String id) {
         Connection c = visible(appId, id);
-        List<ConnectionUsage.FlowUse> flows = usage.isResolvable() ? usage.get().flowsUsing(appId, c.connector, c.mode, c.owner)
-                : List.of();
+        List<ConnectionUsage.FlowUse> flows = usage.flowsUsing(appId, c.connector, c.mode, c.owner);
         var connector = catalog.connector(c.connector).orElseThrow();
         return new Access(c.id, c.connector, c.account, connections.grants(c.id).stream()
                 .filter(g -> c.scopeList().contains(g.scope))

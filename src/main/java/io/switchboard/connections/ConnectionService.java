@@ -241,7 +241,8 @@ public class ConnectionService implements ConnectionAccess {
         Map<String, String> extra = c.extra == null ? Map.of()
                 : JsonColumn.read(vault.decrypt(c.extra), new TypeReference<Map<String, String>>() {
                 });
-        return new AccessGrant(c.id, vault.decrypt(c.accessToken), null, c.account, extra);
+        String apiBaseUrl = providers.endpoints(c.connector).sandbox() ? providers.sandboxApiBase(c.connector) : null;
+        return new AccessGrant(c.id, vault.decrypt(c.accessToken), apiBaseUrl, c.account, extra);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -31,6 +30,7 @@ import io.switchboard.catalog.Connector;
 import io.switchboard.connections.ConnectionAccess;
 import io.switchboard.connections.ConnectionChanged;
 import io.switchboard.connections.ConnectionMode;
+import io.switchboard.connections.ConnectionUsage;
 import io.switchboard.flows.run.FlowRun;
 import io.switchboard.flows.run.RunQueue;
 import io.switchboard.flows.run.RunView;
@@ -39,7 +39,7 @@ import io.switchboard.web.ApiException;
 
 /** Flows of an app: written from approved plans, read by members, changed by editors, paused when access breaks. */
 @ApplicationScoped
-public class FlowService implements FlowCreation {
+public class FlowService implements FlowCreation, ConnectionUsage {
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
 
     @Inject
@@ -56,9 +56,16 @@ public class FlowService implements FlowCreation {
     FlowSchedules schedules;
     @Inject
     FlowsConfig config;
-    // An interface another feature implements; looked up on use so this feature builds on its own.
     @Inject
-    Instance<ConnectionAccess> connections;
+    ConnectionAccess connections;
+
+    @Override
+    @Transactional
+    public List<FlowUse> flowsUsing(String appId, String connector, ConnectionMode mode, String owner) {
+        return Flow.ofConnector(appId, connector).stream().filter(f -> f.mode() == mode)
+                .map(f -> new FlowUse(f.id, f.name, catalog.action(f.action).map(Action::scopes).orElse(List.of())))
+                .toList();
+    }
 
     @Override
     @Transactional
@@ -215,7 +222,7 @@ public class FlowService implements FlowCreation {
 
     private boolean hasScopes(Flow flow, String connectionId) {
         List<String> needed = catalog.action(flow.action).map(Action::scopes).orElse(List.of());
-        return connections.get().grantedScopes(connectionId).containsAll(needed);
+        return connections.grantedScopes(connectionId).containsAll(needed);
     }
 
     private void change(Flow flow, FlowStatus status, String reason) {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -46,7 +45,7 @@ public class ConversationService {
     @Inject
     ConnectionService connections;
     @Inject
-    Instance<FlowCreation> flows;
+    FlowCreation flows;
 
     public record MessageView(String role, String text, Card card) {
     }
@@ -195,11 +194,7 @@ public class ConversationService {
     }
 
     private void writeFlow(Conversation c, Plan plan, boolean waitingForApproval) {
-        if (!flows.isResolvable()) {
-            add(c, "assistant", "Flows are not available in this build.", null);
-            return;
-        }
-        c.flowId = flows.get().create(new FlowCreation.NewFlow(c.appId, plan.summary(), plan.connector(), plan.action(),
+        c.flowId = flows.create(new FlowCreation.NewFlow(c.appId, plan.summary(), plan.connector(), plan.action(),
                 plan.trigger(), plan.source() == null ? null : plan.source().entity(),
                 plan.source() == null ? null : plan.source().filter(), plan.inputs(), c.mode, c.user, waitingForApproval));
         if (!waitingForApproval) {

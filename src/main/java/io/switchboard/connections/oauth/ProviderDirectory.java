@@ -64,6 +64,11 @@ public class ProviderDirectory {
         return publicUrl + "/oauth/callback";
     }
 
+    /** Where the sandbox answers API calls as the provider would. */
+    public String sandboxApiBase(String connectorId) {
+        return publicUrl + "/sandbox/api/" + connectorId;
+    }
+
     public String sandboxBase(String connectorId) {
         return publicUrl + "/sandbox/oauth/" + connectorId;
     }

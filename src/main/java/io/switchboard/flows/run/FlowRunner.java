@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -60,10 +59,8 @@ public class FlowRunner {
     @Inject
     AppService apps;
     @Inject
-    RecordService records;
-    // An interface another feature implements; looked up per run so this feature builds on its own.
-    @Inject
-    Instance<ConnectionAccess> connections;
+    RecordService records;    @Inject
+    ConnectionAccess connections;
     @Inject
     ActionExecutor executor;
     @Inject
@@ -141,7 +138,7 @@ public class FlowRunner {
     private void perform(Work work) {
         Flow flow = work.flow();
         FlowRun run = work.run();
-        ConnectionAccess access = connections.get();
+        ConnectionAccess access = connections;
         Set<String> done = new LinkedHashSet<>(run.doneUsers());
         int skipped = 0;
         ActionResult last = null;
