@@ -99,7 +99,7 @@ class ChatToConnectionTest {
                 .body("messages[-1].card.type", equalTo("flow_created"));
 
         try (var connection = db.getConnection();
-                var rows = connection.createStatement().executeQuery("select access_token, refresh_token from connections")) {
+                var rows = connection.createStatement().executeQuery("select access_token, refresh_token from connections where status = 'ACTIVE'")) {
             while (rows.next()) {
                 assertThat(rows.getString(1)).startsWith("v1:").doesNotContain("sbx.");
                 assertThat(rows.getString(2)).startsWith("v1:").doesNotContain("sbx.");
