@@ -27,9 +27,9 @@ import io.switchboard.catalog.Connector;
 public class ActionIndex {
     @Inject
     Catalog catalog;
-    @Inject
-    EmbeddingModel embeddings;
-
+    /** Loaded off the start-up thread: the ONNX runtime and the model take a few seconds to come up. */
+    private final CompletableFuture<EmbeddingModel> model = CompletableFuture
+            .supplyAsync(dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel::new);
     private volatile CompletableFuture<Map<String, List<float[]>>> vectors;
 
     /** How much the action's own name counts beside meaning: enough to separate siblings like issue vs comment. */
@@ -48,14 +48,14 @@ public class ActionIndex {
         if (vectors == null) {
             synchronized (this) {
                 if (vectors == null) {
-                    vectors = CompletableFuture.supplyAsync(this::embedCatalog);
+                    vectors = model.thenApplyAsync(this::embedCatalog);
                 }
             }
         }
         return vectors;
     }
 
-    private Map<String, List<float[]>> embedCatalog() {
+    private Map<String, List<float[]>> embedCatalog(EmbeddingModel embeddings) {
         List<String> owners = new ArrayList<>();
         List<TextSegment> texts = new ArrayList<>();
         for (Connector connector : catalog.all()) {
@@ -77,7 +77,7 @@ public class ActionIndex {
     }
 
     public float[] embed(String text) {
-        return embeddings.embed(text).content().vector();
+        return model.join().embed(text).content().vector();
     }
 
     /** All actions, best first, scored by the closest of their texts to {@code text}. */
