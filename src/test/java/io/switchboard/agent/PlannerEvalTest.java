@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class PlannerEvalTest {
-    static final double PASS_RATE = 0.78;
+    static final double PASS_RATE = 0.80;
     final ObjectMapper json = new ObjectMapper();
 
     @Test

@@ -62,6 +62,16 @@ public class RequestAnalyzer {
             + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
             + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
 
+    private static final Pattern NEW_RECORD = Pattern.compile("(?i)\\b(new|newly)\\b");
+    private static final Pattern CHANGE_WORDS = Pattern.compile("(?i)\\b(chang\\w*|updat\\w*|edit\\w*|modif\\w*|clos\\w*"
+            + "|resolv\\w*|mov\\w*|mark\\w*|complet\\w*|won|approv\\w*|status)\\b");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
+    private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
+            + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
+    /** Salesforce's standard objects, by the names people use for them. */
+    private static final List<String> STANDARD_OBJECTS = List.of("Lead", "Contact", "Account", "Opportunity", "Case",
+            "Task", "Campaign");
+
     @Inject
     Catalog catalog;
     @Inject
@@ -190,6 +200,9 @@ public class RequestAnalyzer {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
             triggerType = "entity_event";
             event = recordEvent.map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("created");
+            if ("updated".equals(event) && NEW_RECORD.matcher(focus).find() && !CHANGE_WORDS.matcher(focus).find()) {
+                event = "created";
+            }
         }
 
         Map<String, String> filter = new LinkedHashMap<>();
@@ -198,6 +211,7 @@ public class RequestAnalyzer {
         }
         Map<String, String> inputs = new LinkedHashMap<>(
                 InputExtractor.extract(focus, new LinkedHashSet<>(action.inputNames())));
+        namedValues(focus, action.inputNames()).forEach(inputs::putIfAbsent);
         return new Decision.Propose(connector.id(), action.id(), triggerType, cron, timezone, entityName, event, filter,
                 inputs);
     }
@@ -275,6 +289,32 @@ public class RequestAnalyzer {
 
     private boolean hasPersonalAlias(String id) {
         return catalog.connector(id).orElseThrow().aliases().stream().anyMatch(a -> a.startsWith("my "));
+    }
+
+    /** Values a request labels plainly: a URL, "project X", "dataset Y", "list 123", a standard CRM object. */
+    static Map<String, String> namedValues(String text, List<String> inputNames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher url = URL.matcher(text);
+        if (url.find()) {
+            inputNames.stream().filter(n -> n.equals("url") || n.equals("link")).findFirst()
+                    .ifPresent(n -> out.put(n, url.group().replaceAll("[.,;]+$", "")));
+        }
+        Matcher labelled = LABELLED.matcher(text);
+        while (labelled.find()) {
+            String input = labelled.group(1).toLowerCase(Locale.ROOT) + "Id";
+            if (inputNames.contains(input)) {
+                out.putIfAbsent(input, labelled.group(2));
+            }
+        }
+        if (inputNames.contains("sobject")) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            STANDARD_OBJECTS.stream()
+                    .filter(o -> Pattern.compile("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
+                            + o.toLowerCase(Locale.ROOT) + "s?\\s+(record|object)s?\\b|\\bsalesforce\\s+" + o.toLowerCase(Locale.ROOT))
+                            .matcher(lower).find())
+                    .findFirst().ifPresent(o -> out.put("sobject", o));
+        }
+        return out;
     }
 
     /** An entity written out as itself ("on a project", "the reservations"), which the matcher may have set aside. */
