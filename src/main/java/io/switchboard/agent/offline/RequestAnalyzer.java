@@ -38,7 +38,7 @@ public class RequestAnalyzer {
     /** How much the voice of a request, or a tool's more specific name, counts between two tools of one name. */
     static final double VOICE_WEIGHT = 0.08;
     /** Two nouns this close in meaning name the same kind of record ("clip" and "video"). */
-    static final double SAME_THING = 0.55;
+    static final double SAME_THING = 0.46;
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'])|\\n+");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
