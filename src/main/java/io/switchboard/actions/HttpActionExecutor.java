@@ -182,6 +182,11 @@ public class HttpActionExecutor implements ActionExecutor {
      */
     static String resolve(String path, String apiBaseUrl, Optional<String> override, Optional<String> absoluteOverride,
             String fromExtra, String grantBase) {
+        // a connection that says where its API is (the sandbox) is always served there, whatever the host
+        if (grantBase != null && !grantBase.isBlank()) {
+            URI uri = URI.create(path.startsWith("/") ? "http://relative" + path : path);
+            return trim(grantBase) + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        }
         if (path.startsWith("https://") || path.startsWith("http://")) {
             if (absoluteOverride.isEmpty()) {
                 return path;
@@ -194,8 +199,6 @@ public class HttpActionExecutor implements ActionExecutor {
             base = override.get();
         } else if (fromExtra != null && !fromExtra.isBlank()) {
             base = fromExtra.contains("://") ? fromExtra : replaceHost(apiBaseUrl, fromExtra);
-        } else if (grantBase != null && !grantBase.isBlank()) {
-            base = grantBase;
         } else {
             base = apiBaseUrl;
         }

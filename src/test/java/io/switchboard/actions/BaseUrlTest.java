@@ -45,9 +45,12 @@ class BaseUrlTest {
     }
 
     @Test
-    void grantBase_isUsedWhenNothingElseSaysOtherwise() {
+    void grantBase_winsOverEverything_soSandboxConnectionsNeverReachTheProvider() {
         assertEquals("http://sandbox/api/gmail/gmail/v1/users/me/messages/send",
                 HttpActionExecutor.resolve("/gmail/v1/users/me/messages/send", "https://gmail.googleapis.com",
-                        Optional.empty(), Optional.empty(), null, "http://sandbox/api/gmail"));
+                        Optional.of("http://localhost:1/gmail"), Optional.empty(), null, "http://sandbox/api/gmail"));
+        assertEquals("http://sandbox/api/box/api/2.0/files/content?fields=id",
+                HttpActionExecutor.resolve("https://upload.box.com/api/2.0/files/content?fields=id",
+                        "https://api.box.com/2.0", Optional.empty(), Optional.empty(), null, "http://sandbox/api/box"));
     }
 }

@@ -111,6 +111,64 @@ class ChatToConnectionTest {
     }
 
     @Test
+    void flowFromChat_runsAgainstTheSandbox_andNoTokenReachesTheLogs() throws Exception {
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                        + " " + (record.getThrown() == null ? "" : record.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Logger ours = java.util.logging.Logger.getLogger("io.switchboard");
+        java.util.logging.Level before = ours.getLevel();
+        ours.setLevel(java.util.logging.Level.FINEST);
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        try {
+            editor().body(Map.of("title", "Water the plants", "due", "2026-12-01", "done", false))
+                    .post("/api/apps/" + appId + "/entities/Todo/records").then().statusCode(201);
+            String cid = conversation(editor());
+            say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+            JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+            callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+            String flowId = editor().get("/api/apps/" + appId + "/conversations/" + cid).then().extract()
+                    .path("messages[-1].card.flowId");
+
+            editor().post("/api/apps/" + appId + "/flows/" + flowId + "/run").then().statusCode(202);
+            String status = null;
+            for (int i = 0; i < 100 && !"succeeded".equals(status) && !"failed".equals(status); i++) {
+                Thread.sleep(100);
+                status = editor().get("/api/apps/" + appId + "/flows/" + flowId + "/runs").then().extract()
+                        .path("[0].status");
+            }
+            assertThat(status).as(editor().get("/api/apps/" + appId + "/flows/" + flowId + "/runs").asString())
+                    .isEqualTo("succeeded");
+            List<Map<String, Object>> outbox = editor().get("/sandbox/outbox").then().extract().jsonPath().getList("$");
+            assertThat(outbox).anySatisfy(sent -> {
+                assertThat(sent).containsEntry("connector", "gmail").containsEntry("path", "/gmail/v1/users/me/messages/send");
+                String raw = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) sent.get("body"))
+                        .path("raw").asText();
+                assertThat(new String(java.util.Base64.getUrlDecoder().decode(raw), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("Water the plants").contains("To: editor@example.com");
+            });
+        } finally {
+            root.removeHandler(capture);
+            ours.setLevel(before);
+        }
+        assertThat(logged).isNotEmpty().noneSatisfy(line -> assertThat(line).contains("sbx."));
+    }
+
+    @Test
     void consentSkipped_addsNothingAndSaysSo() {
         String cid = conversation(member());
         JsonPath first = say(member(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));

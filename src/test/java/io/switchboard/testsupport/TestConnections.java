@@ -9,16 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Alternative;
 
 import io.switchboard.connections.AccessGrant;
 import io.switchboard.connections.ConnectionAccess;
+import io.switchboard.connections.ConnectionService;
 import io.switchboard.connections.ConnectionMode;
 import io.switchboard.connections.ReconnectRequiredException;
 
 /**
- * TEST DOUBLE of {@link ConnectionAccess} for flow and action tests: grants live in a map the tests fill. It stands
- * in until the real implementation (connections feature) exists, and wins over it in tests while it is here.
+ * Connections a flow or action test sets up by hand (a token the provider stub expects, a refresh that fails), in
+ * front of the real {@link ConnectionService}: any connection it does not hold is the real one, so tests that connect
+ * through the sandbox provider run on the real token lifecycle.
  */
 @Alternative
 @Priority(1)
@@ -33,6 +36,9 @@ public class TestConnections implements ConnectionAccess {
     private final Map<String, AccessGrant> afterRefresh = new ConcurrentHashMap<>();
     private final Map<String, String> reconnect = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refreshes = new ConcurrentHashMap<>();
+
+    @Inject
+    ConnectionService real;
 
     /** Adds an active connection and returns its id; the grant's token is what the provider stub expects. */
     public String add(String appId, String connector, ConnectionMode mode, String owner, String token,
@@ -77,17 +83,25 @@ public class TestConnections implements ConnectionAccess {
                 .filter(e -> e.getValue().appId().equals(appId) && e.getValue().connector().equals(connector)
                         && e.getValue().mode() == mode
                         && (mode == ConnectionMode.SHARED || e.getValue().owner().equals(user)))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey).findFirst().or(() -> real.connectionFor(appId, connector, mode, user));
     }
 
     @Override
     public List<String> perUserOwners(String appId, String connector) {
         return connections.values().stream().filter(c -> c.appId().equals(appId) && c.connector().equals(connector)
-                && c.mode() == ConnectionMode.PER_USER).map(Connection::owner).toList();
+                && c.mode() == ConnectionMode.PER_USER).map(Connection::owner)
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), owners -> {
+                    java.util.List<String> all = new java.util.ArrayList<>(owners);
+                    all.addAll(real.perUserOwners(appId, connector));
+                    return all;
+                }));
     }
 
     @Override
     public AccessGrant grant(String connectionId) {
+        if (!connections.containsKey(connectionId)) {
+            return real.grant(connectionId);
+        }
         if (reconnect.containsKey(connectionId)) {
             throw new ReconnectRequiredException(connectionId, reconnect.get(connectionId));
         }
@@ -96,6 +110,9 @@ public class TestConnections implements ConnectionAccess {
 
     @Override
     public AccessGrant refreshAfterRejection(String connectionId, AccessGrant rejected) {
+        if (!connections.containsKey(connectionId)) {
+            return real.refreshAfterRejection(connectionId, rejected);
+        }
         refreshes.get(connectionId).incrementAndGet();
         if (reconnect.containsKey(connectionId)) {
             throw new ReconnectRequiredException(connectionId, reconnect.get(connectionId));
@@ -108,6 +125,6 @@ public class TestConnections implements ConnectionAccess {
     @Override
     public List<String> grantedScopes(String connectionId) {
         Connection connection = connections.get(connectionId);
-        return connection == null ? List.of() : connection.scopes();
+        return connection == null ? real.grantedScopes(connectionId) : connection.scopes();
     }
 }
