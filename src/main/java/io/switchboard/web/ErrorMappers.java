@@ -1,11 +1,14 @@
 package io.switchboard.web;
 
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,80 +21,101 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
-/** Every error leaves as JSON {@code {"error": "..."}}; clients never see a stack trace. */
+/**
+ * Every error leaves as JSON {@code {"error": "..."}}, or as a page with the same sentence when a browser asked for a
+ * page; clients never see a stack trace.
+ */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    CurrentVertxRequest request;
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    Optional<String> loginErrorPage;
 
     public static Response error(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 
+    private Response respond(int status, String message) {
+        return ErrorPage.wanted(request.getCurrent()) ? ErrorPage.response(status, message) : error(status, message);
+    }
+
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return error(e.status(), e.getMessage());
+        return respond(e.status(), e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return error(400, describe(e));
+        return respond(400, describe(e));
     }
 
     /** Registered for the exact type so it wins over Quarkus REST's built-in handler, which sends no body. */
     @ServerExceptionMapper
     public Response mismatch(MismatchedInputException e) {
-        return error(400, describe(e));
+        return respond(400, describe(e));
     }
 
     @ServerExceptionMapper
     public Response parse(com.fasterxml.jackson.core.JsonParseException e) {
-        return error(400, describe(e));
+        return respond(400, describe(e));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return error(401, "Sign in first: this needs an authenticated user.");
+        return respond(401, "Sign in first: this needs an authenticated user.");
     }
 
+    /**
+     * A wrong password on the login form goes back to the form (as the form mechanism would do without this mapper),
+     * not to a 401 a browser shows as a dead end.
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return error(401, "Sign in first: the credentials were not accepted.");
+        var routing = request.getCurrent();
+        if (routing != null && routing.normalizedPath().equals("/j_security_check") && loginErrorPage.isPresent()) {
+            return Response.status(Response.Status.FOUND).location(java.net.URI.create(loginErrorPage.get())).build();
+        }
+        return respond(401, "Sign in first: the credentials were not accepted.");
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return error(403, "You are not allowed to do this.");
+        return respond(403, "You are not allowed to do this.");
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 415) {
-            return error(415, "Send the body as application/json.");
+            return respond(415, "Send the body as application/json.");
         }
         if (status == 405) {
-            return error(405, "This method is not allowed on this path.");
+            return respond(405, "This method is not allowed on this path.");
         }
         if (status == 404) {
-            return error(404, "Nothing is here: check the path.");
+            return respond(404, "Nothing is here: check the path.");
         }
         if (status == 406) {
-            return error(406, "This endpoint answers application/json.");
+            return respond(406, "This endpoint answers application/json.");
         }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return error(400, describe(json));
+            return respond(400, describe(json));
         }
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return error(500, "Something went wrong on our side; nothing you sent was changed.");
+            return respond(500, "Something went wrong on our side; nothing you sent was changed.");
         }
-        return error(status, e.getMessage() == null ? "The request was not accepted." : e.getMessage());
+        return respond(status, e.getMessage() == null ? "The request was not accepted." : e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected failure", e);
-        return error(500, "Something went wrong on our side; nothing you sent was changed.");
+        return respond(500, "Something went wrong on our side; nothing you sent was changed.");
     }
 
     static String describe(JsonProcessingException e) {

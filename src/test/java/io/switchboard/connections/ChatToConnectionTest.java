@@ -51,10 +51,13 @@ class ChatToConnectionTest {
     static URI consent(String authorizeUrl, String user, String decision) {
         URI url = URI.create(authorizeUrl);
         String local = url.getRawPath() + "?" + url.getRawQuery();
-        given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local).then().statusCode(200)
-                .body(containsString("Required permissions"));
+        Response page = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local);
+        page.then().statusCode(200).body(containsString("Required permissions"));
+        // the consent form is a browser form: it answers with the CSRF token the page carried, cookie and field
+        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
         Response answer = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("decision", decision).post(local);
+                .cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token).formParam("decision", decision).post(local);
         assertThat(answer.statusCode()).isEqualTo(303);
         return URI.create(answer.getHeader("Location"));
     }
