@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +14,6 @@ import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.flows.FlowCreation;
 import io.switchboard.testsupport.Api;
 
 /** The chat in a real browser: a request, shared or per user, the consent page, and back. */
@@ -26,8 +23,6 @@ class ChatBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
-    @Inject
-    Instance<FlowCreation> flows;
 
     static Chromium browser;
     String appId;
@@ -81,16 +76,23 @@ class ChatBrowserTest {
 
         browser.waitFor().until(d -> d.getCurrentUrl().contains("/apps/" + appId + "/chat"));
         assertThat(browser.path()).isEqualTo("/apps/" + appId + "/chat?conversation=" + conversation);
-        if (flows.isResolvable()) {
-            browser.waitForText("Flow created");
-            assertThat(browser.link("See it on the Flows page").getAttribute("href"))
-                    .contains("/apps/" + appId + "/flows#flow-");
-        } else {
-            // this build has no flows feature: the chat says so where the flow card would be
-            browser.waitForText("Flows are not available in this build.");
-        }
+        browser.waitForText("Flow created");
+        assertThat(browser.link("See it on the Flows page").getAttribute("href"))
+                .contains("/apps/" + appId + "/flows#flow-");
         assertThat(browser.text()).doesNotContain("Action required");
         browser.screenshot("chat-4-back-from-consent");
+
+        // the flow really runs: against the sandbox Gmail, from the Flows page
+        browser.link("See it on the Flows page").click();
+        browser.button("Run now").click();
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60)).until(d -> {
+                d.navigate().refresh();
+                return d.findElement(By.tagName("body")).getText().contains("Succeeded");
+            });
+        } finally {
+            browser.screenshot("flows-3-run-succeeded");
+        }
 
         browser.open("/apps/" + appId + "/integrations");
         WebElement gmail = browser.find(By.cssSelector("#mine .connection"));
