@@ -53,5 +53,4 @@ public class FlowsPageView implements FlowsView {
     private String reason(String appId, FlowView flow, String user) {
         return flow.status() == FlowStatus.active ? null : flows.get(appId, flow.id(), user).statusReason();
     }
-
 }

@@ -2,48 +2,17 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.testsupport.Api;
 
 /** The chat in a real browser: a request, shared or per user, the consent page, and back. */
 @QuarkusTest
-class ChatBrowserTest {
+class ChatBrowserTest extends BrowserTest {
     static final String REQUEST = "Send me a daily email with my to-do list using Gmail";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    static Chromium browser;
-    String appId;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    @BeforeEach
-    void app() {
-        // the test URL is known per instance, so the first test starts the browser and the others share it
-        if (browser == null) {
-            browser = new Chromium(base);
-        }
-        browser.desktop();
-        appId = Api.createTasksAppWithMember();
-    }
 
     /** Opens a new chat and sends the request with the keyboard (Enter), as a person would. */
     void ask(String text) {

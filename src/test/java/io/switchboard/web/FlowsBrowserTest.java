@@ -2,14 +2,12 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,7 +27,7 @@ import io.switchboard.testsupport.Api;
 @QuarkusTest
 @Tag("own-jvm")
 @TestProfile(FlowsBrowserTest.WithScriptedFlows.class)
-class FlowsBrowserTest {
+class FlowsBrowserTest extends BrowserTest {
     public static class WithScriptedFlows implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -38,29 +35,11 @@ class FlowsBrowserTest {
         }
     }
 
-    @TestHTTPResource("/")
-    URL base;
     @Inject
     ScriptedFlows flows;
 
-    static Chromium browser;
-    String appId;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @BeforeEach
-    void app() {
-        if (browser == null) {
-            browser = new Chromium(base);
-        }
-        browser.desktop();
-        appId = Api.createTasksAppWithMember();
+    void sharedGmailFlowFromTheChat() {
         browser.signIn("editor");
         browser.open("/apps/" + appId + "/chat");
         browser.find(By.id("message")).sendKeys("Send me a daily email with my to-do list using Gmail", Keys.ENTER);

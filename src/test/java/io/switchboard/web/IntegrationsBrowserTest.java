@@ -2,44 +2,16 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.testsupport.Api;
 
 /** Browse and My integrations in a real browser. */
 @QuarkusTest
-class IntegrationsBrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-
-    static Chromium browser;
-    String appId;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    @BeforeEach
-    void app() {
-        if (browser == null) {
-            browser = new Chromium(base);
-        }
-        browser.desktop();
-        appId = Api.createTasksAppWithMember();
-    }
+class IntegrationsBrowserTest extends BrowserTest {
 
     /** Connects the app's shared Gmail through the chat and the sandbox consent page. */
     void connectSharedGmail() {

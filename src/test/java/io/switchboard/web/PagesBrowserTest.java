@@ -2,49 +2,27 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testsupport.Api;
 
 /** Signing in and out, the apps list, the flows page, and what every page owes a browser. */
 @QuarkusTest
-class PagesBrowserTest {
-    @TestHTTPResource("/")
-    URL base;
+class PagesBrowserTest extends BrowserTest {
     @Inject
     Instance<FlowsView> flows;
 
-    static Chromium browser;
-    String appId;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @BeforeEach
-    void app() {
-        if (browser == null) {
-            browser = new Chromium(base);
-        }
-        browser.desktop();
+    void signedOut() {
         browser.driver.manage().deleteAllCookies();
-        appId = Api.createTasksAppWithMember();
     }
 
     @Test
