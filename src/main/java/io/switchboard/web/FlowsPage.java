@@ -2,7 +2,6 @@ package io.switchboard.web;
 
 import java.util.List;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,7 @@ public class FlowsPage {
     @Inject
     Caller caller;
     @Inject
-    Instance<FlowsView> flows;
+    FlowsView flows;
 
     public record Run(String status, String statusLabel, int attempts, String queuedAt, String finishedAt, String error) {
     }
@@ -54,9 +53,7 @@ public class FlowsPage {
             @QueryParam("paused") String paused, @QueryParam("resumed") String resumed) {
         String user = caller.name();
         AppView app = apps.view(appId, user);
-        List<Flow> rows = flows.isResolvable()
-                ? flows.get().flows(appId, user).stream().map(f -> flow(app, f)).toList()
-                : List.of();
+        List<Flow> rows = flows.flows(appId, user).stream().map(f -> flow(app, f)).toList();
         return Templates.flows(app, rows, notice(rows, ran, paused, resumed));
     }
 
@@ -64,7 +61,7 @@ public class FlowsPage {
     @Path("/{flowId}/run")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response run(@PathParam("appId") String appId, @PathParam("flowId") String flowId) {
-        view().runNow(appId, flowId, caller.name());
+        flows.runNow(appId, flowId, caller.name());
         return back(appId, "ran", flowId);
     }
 
@@ -72,7 +69,7 @@ public class FlowsPage {
     @Path("/{flowId}/pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pause(@PathParam("appId") String appId, @PathParam("flowId") String flowId) {
-        view().pause(appId, flowId, caller.name());
+        flows.pause(appId, flowId, caller.name());
         return back(appId, "paused", flowId);
     }
 
@@ -80,15 +77,8 @@ public class FlowsPage {
     @Path("/{flowId}/resume")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resume(@PathParam("appId") String appId, @PathParam("flowId") String flowId) {
-        view().resume(appId, flowId, caller.name());
+        flows.resume(appId, flowId, caller.name());
         return back(appId, "resumed", flowId);
-    }
-
-    private FlowsView view() {
-        if (!flows.isResolvable()) {
-            throw ApiException.notFound("Flows are not available in this build.");
-        }
-        return flows.get();
     }
 
     private static Response back(String appId, String what, String flowId) {

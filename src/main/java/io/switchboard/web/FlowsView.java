@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the Flows page shows and does, implemented by the flows feature. The page injects it with
- * {@code Instance<FlowsView>} and says "No flows yet" while no implementation is deployed.
+ * What the Flows page shows and does, implemented by the flows feature.
  * <p>
  * Implementations check who may see and change what (and throw {@link ApiException} 403/404 like the REST resources);
  * the page only hides buttons that {@link FlowRow#changeable()} says would be refused.
