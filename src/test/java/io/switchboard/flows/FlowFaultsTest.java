@@ -53,6 +53,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 @QuarkusTestResource(value = MockOAuthServer.class, restrictToAnnotatedClass = true)
 class FlowFaultsTest {
     public static class ConfiguredDrive implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.actions.timeout", "3S");
+        }
     }
 
     static final String UPLOAD = "/upload/drive/v3/files";
@@ -140,6 +144,36 @@ class FlowFaultsTest {
         assertEquals("1AbCdEfGh", run.get("resultId"));
         assertEquals("https://drive.google.com/file/d/1AbCdEfGh/view", run.get("resultLink"));
         providers.verify(2, postRequestedFor(urlPathEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void timeout_isRetriedLikeAServerError() {
+        connectShared();
+        String flowId = driveFlow(ConnectionMode.SHARED);
+        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(UPLOADED).withFixedDelay(8000)).willSetStateTo("fast"));
+        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(okJson(UPLOADED)));
+
+        Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "succeeded");
+
+        assertEquals(2, run.get("attempts"));
+        providers.verify(2, postRequestedFor(urlPathEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void clientError_failsAtOnceWithTheProvidersMessage() {
+        connectShared();
+        String flowId = driveFlow(ConnectionMode.SHARED);
+        providers.stubFor(post(urlPathEqualTo(UPLOAD)).willReturn(googleError(403,
+                "The user's Drive storage quota has been exceeded.", "PERMISSION_DENIED")));
+
+        Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "failed");
+
+        assertEquals(1, run.get("attempts"));
+        assertThat((String) run.get("error")).contains("The user's Drive storage quota has been exceeded.");
+        providers.verify(1, postRequestedFor(urlPathEqualTo(UPLOAD)));
+        assertEquals("active", Api.flow(appId, flowId).get("status"));
     }
 
     @Test
