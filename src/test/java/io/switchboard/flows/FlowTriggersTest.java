@@ -248,6 +248,27 @@ class FlowTriggersTest {
     }
 
     @Test
+    void edit_eventFlowToAnotherEvent_listensOnlyToTheNewOne() {
+        String appId = connectedApp();
+        String channel = "re-evented-" + UUID.randomUUID();
+        String flowId = slackFlow(appId, Trigger.entityEvent("Ticket", "created"), channel);
+        Api.editor().body(Map.of("trigger", Map.of("type", "entity_event", "entity", "Ticket", "event", "updated")))
+                .patch("/api/apps/" + appId + "/flows/" + flowId).then().statusCode(200);
+        Instant at = Instant.parse("2026-11-25T10:15:30Z");
+
+        events.onChange(new RecordChange(appId, "Ticket", "rec-2", RecordChange.Kind.CREATED,
+                Map.of("subject", "New one"), "editor", at));
+        events.onChange(new RecordChange(appId, "Ticket", "rec-2", RecordChange.Kind.UPDATED,
+                Map.of("subject", "Changed one"), "editor", at.plusSeconds(60)));
+
+        Await.until(() -> Api.runs(appId, flowId).stream().anyMatch(r -> "succeeded".equals(r.get("status"))),
+                () -> "the update's run");
+        assertEquals(1, Api.runs(appId, flowId).size());
+        assertThat(Api.outbox().stream().map(e -> String.valueOf(e.get("body"))).filter(b -> b.contains(channel)))
+                .singleElement().asString().contains("Updated Ticket: Changed one");
+    }
+
+    @Test
     void slotOfAReplacedSchedule_queuesNothing() throws Exception {
         String appId = connectedApp();
         String flowId = slackFlow(appId, Trigger.schedule(NEVER, "UTC"), "support");

@@ -34,7 +34,7 @@ public class AppEventTrigger {
     @Blocking
     public void onChange(RecordChange change) {
         String event = change.kind().name().toLowerCase(Locale.ROOT);
-        Map<String, Object> record = new LinkedHashMap<>(change.data());
+        Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());
         record.putIfAbsent(Filters.OWNER, change.user());
         List<String> flowIds = QuarkusTransaction.requiringNew().call(() -> Flow.<Flow> list("appId = ?1 and status = ?2",
                 change.appId(), FlowStatus.active).stream()
