@@ -117,6 +117,14 @@ class FlowFaultsTest {
         });
     }
 
+    /** The first upload gets {@code first}; every one after it succeeds. */
+    void firstThenUploaded(ResponseDefinitionBuilder first) {
+        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("first").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("after"));
+        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("first").whenScenarioStateIs("after")
+                .willReturn(okJson(UPLOADED)));
+    }
+
     /** An error as Google APIs write it. */
     static ResponseDefinitionBuilder googleError(int status, String message, String code) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(
@@ -132,10 +140,7 @@ class FlowFaultsTest {
     void serverError_isRetriedWithBackoffUntilItWorks() {
         connectShared();
         String flowId = driveFlow(ConnectionMode.SHARED);
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("upstream connect error")).willSetStateTo("ok"));
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("flaky").whenScenarioStateIs("ok")
-                .willReturn(okJson(UPLOADED)));
+        firstThenUploaded(aResponse().withStatus(503).withBody("upstream connect error"));
 
         Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "succeeded");
 
@@ -150,10 +155,7 @@ class FlowFaultsTest {
     void timeout_isRetriedLikeAServerError() {
         connectShared();
         String flowId = driveFlow(ConnectionMode.SHARED);
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(UPLOADED).withFixedDelay(8000)).willSetStateTo("fast"));
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("slow").whenScenarioStateIs("fast")
-                .willReturn(okJson(UPLOADED)));
+        firstThenUploaded(okJson(UPLOADED).withFixedDelay(8000));
 
         Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "succeeded");
 
@@ -194,10 +196,7 @@ class FlowFaultsTest {
     void rateLimited_waitsForRetryAfter() {
         connectShared();
         String flowId = driveFlow(ConnectionMode.SHARED);
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("limited").whenScenarioStateIs("ok")
-                .willReturn(okJson(UPLOADED)));
+        firstThenUploaded(aResponse().withStatus(429).withHeader("Retry-After", "1"));
 
         Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "succeeded");
 
@@ -213,11 +212,7 @@ class FlowFaultsTest {
     void unauthorized_refreshesOnceAtTheProviderAndRetriesWithTheNewToken() {
         connectShared();
         String flowId = driveFlow(ConnectionMode.SHARED);
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(googleError(401, "Invalid Credentials", "UNAUTHENTICATED"))
-                .willSetStateTo("refreshed"));
-        providers.stubFor(post(urlPathEqualTo(UPLOAD)).inScenario("expired").whenScenarioStateIs("refreshed")
-                .willReturn(okJson(UPLOADED)));
+        firstThenUploaded(googleError(401, "Invalid Credentials", "UNAUTHENTICATED"));
         tokenRequests();
 
         Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "succeeded");
