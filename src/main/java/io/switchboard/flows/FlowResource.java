@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,6 +64,15 @@ public class FlowResource {
     @GET
     @Path("/{flowId}")
     public FlowView.Detail get(@PathParam("appId") String appId, @PathParam("flowId") String flowId) {
+        return flows.get(appId, flowId, caller.name());
+    }
+
+    /** Changes a flow's name, trigger, source (entity and filter) or inputs; what is left out stays as it is. */
+    @PATCH
+    @Path("/{flowId}")
+    public FlowView.Detail update(@PathParam("appId") String appId, @PathParam("flowId") String flowId,
+            FlowService.FlowEdit edit) {
+        flows.update(appId, flowId, edit, caller.name());
         return flows.get(appId, flowId, caller.name());
     }
 

@@ -79,27 +79,9 @@ public class FlowService implements FlowCreation, ConnectionUsage {
         Action action = connector.action(request.action()).orElseThrow(() -> ApiException.badRequest("Connector '"
                 + connector.id() + "' has no action '" + request.action() + "'."));
         Trigger trigger = checkedTrigger(request.trigger(), app);
-        String source = request.sourceEntity() != null ? request.sourceEntity()
-                : Trigger.ENTITY_EVENT.equals(trigger.type()) ? trigger.entity() : null;
-        Map<String, String> filter = request.sourceFilter() == null || request.sourceFilter().isEmpty() ? null
-                : request.sourceFilter();
-        if (source != null) {
-            EntityDef entity = app.entity(source).orElseThrow(() -> ApiException.badRequest("App '" + app.name()
-                    + "' has no entity '" + request.sourceEntity() + "'."));
-            if (filter != null) {
-                filter.keySet().stream().filter(f -> entity.field(f).isEmpty()).findFirst().ifPresent(f -> {
-                    throw ApiException.badRequest("The filter names field '" + f + "', which " + entity.name()
-                            + " does not have.");
-                });
-            }
-        } else if (filter != null) {
-            throw ApiException.badRequest("A filter needs a source entity.");
-        }
-        Map<String, String> inputs = request.inputs() == null ? Map.of() : new LinkedHashMap<>(request.inputs());
-        inputs.keySet().stream().filter(name -> !action.inputNames().contains(name)).findFirst().ifPresent(name -> {
-            throw ApiException.badRequest("'" + action.name() + "' has no input '" + name + "'; its inputs are: "
-                    + String.join(", ", action.inputNames()) + ".");
-        });
+        Spec spec = checked(app, action, trigger, request.sourceEntity() != null ? request.sourceEntity()
+                : Trigger.ENTITY_EVENT.equals(trigger.type()) ? trigger.entity() : null, request.sourceFilter(),
+                request.inputs());
         if (request.createdBy() == null || request.createdBy().isBlank()) {
             throw ApiException.badRequest("A flow needs the user who creates it.");
         }
@@ -107,15 +89,11 @@ public class FlowService implements FlowCreation, ConnectionUsage {
         Flow flow = new Flow();
         flow.id = UUID.randomUUID().toString();
         flow.appId = app.id();
-        flow.name = request.name() == null || request.name().isBlank() ? name(connector, action, trigger, source)
-                : request.name().strip();
-        flow.name = flow.name.length() > 300 ? flow.name.substring(0, 300) : flow.name;
+        flow.name = request.name() == null || request.name().isBlank() ? name(connector, action, trigger, spec.source())
+                : checkedName(request.name());
         flow.connector = connector.id();
         flow.action = action.id();
-        flow.triggerJson = JsonColumn.write(trigger);
-        flow.sourceEntity = source;
-        flow.sourceFilterJson = filter == null ? null : JsonColumn.write(filter);
-        flow.inputsJson = JsonColumn.write(inputs);
+        apply(flow, spec);
         flow.connectionMode = (request.mode() == null ? ConnectionMode.SHARED : request.mode()).id();
         flow.createdBy = request.createdBy();
         flow.status = request.waitingForApproval() ? FlowStatus.needs_approval : FlowStatus.active;
@@ -129,6 +107,106 @@ public class FlowService implements FlowCreation, ConnectionUsage {
         return flow.id;
     }
 
+    /** What an editor may change in a flow; a part left null stays as it is. */
+    public record FlowEdit(String name, Trigger trigger, FlowView.Source source, Map<String, String> inputs) {
+    }
+
+    /**
+     * Changes a flow, checked like a new one: on any mistake nothing changes. Its schedule is replaced once the change
+     * commits, counting slots from now, so the old one never fires again and no slot is caught up.
+     */
+    @Transactional
+    public void update(String appId, String flowId, FlowEdit edit, String user) {
+        apps.requireEditor(appId, user);
+        Flow flow = require(appId, flowId);
+        if (edit == null || edit.name() == null && edit.trigger() == null && edit.source() == null
+                && edit.inputs() == null) {
+            throw ApiException.badRequest("Send what to change: any of name, trigger, source and inputs.");
+        }
+        AppView app = apps.find(appId);
+        Connector connector = catalog.connector(flow.connector).orElseThrow(() -> ApiException.conflict(
+                "The connector '" + flow.connector + "' is no longer in the catalog; this flow cannot be changed."));
+        Action action = connector.action(flow.action).orElseThrow(() -> ApiException.conflict(
+                "The action '" + flow.action + "' is no longer in the catalog; this flow cannot be changed."));
+        Trigger trigger = edit.trigger() == null ? flow.trigger() : checkedTrigger(edit.trigger(), app);
+        String source = edit.source() != null ? edit.source().entity()
+                : edit.trigger() != null && Trigger.ENTITY_EVENT.equals(trigger.type()) ? trigger.entity()
+                        : flow.sourceEntity;
+        Map<String, String> filter = edit.source() != null ? edit.source().filter() : flow.sourceFilter();
+        Spec spec = checked(app, action, trigger, source, filter, edit.inputs() == null ? flow.inputs() : edit.inputs());
+        String name = edit.name() != null ? checkedName(edit.name())
+                : flow.name.equals(name(connector, action, flow.trigger(), flow.sourceEntity))
+                        ? name(connector, action, trigger, spec.source())
+                        : flow.name;
+
+        flow.name = name;
+        apply(flow, spec);
+        flow.updatedAt = clock.instant();
+        changes.fire(FlowChanged.of(flow, flow.updatedAt));
+    }
+
+    /** A flow's trigger, source and inputs once checked against the app and the action. */
+    private record Spec(Trigger trigger, String source, Map<String, String> filter, Map<String, String> inputs) {
+    }
+
+    private static Spec checked(AppView app, Action action, Trigger trigger, String source, Map<String, String> filter,
+            Map<String, String> inputs) {
+        Map<String, String> conditions = filter == null || filter.isEmpty() ? null : new LinkedHashMap<>(filter);
+        if (source != null) {
+            EntityDef entity = app.entity(source).orElseThrow(() -> ApiException.badRequest("App '" + app.name()
+                    + "' has no entity '" + source + "'."));
+            if (conditions != null) {
+                conditions.forEach((field, value) -> {
+                    if (!Filters.OWNER.equals(field) && entity.field(field).isEmpty()) {
+                        throw ApiException.badRequest("The filter names field '" + field + "', which " + entity.name()
+                                + " does not have; filter on one of its fields or on " + Filters.OWNER + ".");
+                    }
+                    if (value == null || value.isBlank()) {
+                        throw ApiException.badRequest("The filter on '" + field + "' needs a value.");
+                    }
+                });
+            }
+        } else if (conditions != null) {
+            throw ApiException.badRequest("A filter needs a source entity.");
+        }
+        Map<String, String> given = inputs == null ? Map.of() : new LinkedHashMap<>(inputs);
+        given.keySet().stream().filter(name -> !action.inputNames().contains(name)).findFirst().ifPresent(name -> {
+            throw ApiException.badRequest("'" + action.name() + "' has no input '" + name + "'; its inputs are: "
+                    + String.join(", ", action.inputNames()) + ".");
+        });
+        given.forEach((name, template) -> {
+            if (template == null) {
+                throw ApiException.badRequest("Input '" + name + "' needs a value (a text or a template).");
+            }
+        });
+        // the columns' sizes (V3__flows.sql)
+        if (JsonColumn.write(given).length() > 100_000) {
+            throw ApiException.badRequest("The inputs are too long: keep their templates under 100,000 characters.");
+        }
+        if (conditions != null && JsonColumn.write(conditions).length() > 4000) {
+            throw ApiException.badRequest("The filter is too long: keep it under 4,000 characters.");
+        }
+        if (JsonColumn.write(trigger).length() > 2000) {
+            throw ApiException.badRequest("The trigger is too long: keep it under 2,000 characters.");
+        }
+        return new Spec(trigger, source, conditions, given);
+    }
+
+    private static void apply(Flow flow, Spec spec) {
+        flow.triggerJson = JsonColumn.write(spec.trigger());
+        flow.sourceEntity = spec.source();
+        flow.sourceFilterJson = spec.filter() == null ? null : JsonColumn.write(spec.filter());
+        flow.inputsJson = JsonColumn.write(spec.inputs());
+    }
+
+    private static String checkedName(String name) {
+        if (name.isBlank()) {
+            throw ApiException.badRequest("A flow's name cannot be empty.");
+        }
+        String stripped = name.strip();
+        return stripped.length() > 300 ? stripped.substring(0, 300) : stripped;
+    }
+
     public List<FlowView> list(String appId, String user) {
         apps.roleOf(appId, user);
         return Flow.ofApp(appId).stream().map(FlowView::of).toList();
@@ -137,7 +215,23 @@ public class FlowService implements FlowCreation, ConnectionUsage {
     public FlowView.Detail get(String appId, String flowId, String user) {
         apps.roleOf(appId, user);
         Flow flow = require(appId, flowId);
-        return FlowView.Detail.of(flow, schedules.nextFireTime(flow.id).orElse(null));
+        return FlowView.Detail.of(flow, schedules.nextFireTime(flow.id).orElse(null), missingUsers(flow));
+    }
+
+    /**
+     * The app's people a per-user flow cannot act for: no connection of their own, or one that needs reconnecting.
+     * Null for a shared flow, which acts as one account.
+     */
+    List<FlowView.MissingUser> missingUsers(Flow flow) {
+        if (flow.mode() != ConnectionMode.PER_USER) {
+            return null;
+        }
+        List<String> working = connections.perUserOwners(flow.appId, flow.connector);
+        return apps.members(flow.appId).stream().map(m -> m.user).filter(u -> !working.contains(u))
+                .map(u -> new FlowView.MissingUser(u, connections.connectionFor(flow.appId, flow.connector,
+                        ConnectionMode.PER_USER, u).isPresent() ? FlowView.MissingUser.NEEDS_RECONNECT
+                                : FlowView.MissingUser.NOT_CONNECTED))
+                .toList();
     }
 
     @Transactional
@@ -145,7 +239,7 @@ public class FlowService implements FlowCreation, ConnectionUsage {
         apps.requireEditor(appId, user);
         Flow flow = require(appId, flowId);
         change(flow, FlowStatus.paused, "Paused by " + user + ".");
-        return FlowView.Detail.of(flow, null);
+        return FlowView.Detail.of(flow, null, missingUsers(flow));
     }
 
     @Transactional
@@ -157,7 +251,7 @@ public class FlowService implements FlowCreation, ConnectionUsage {
                     + " starts by itself.");
         }
         change(flow, FlowStatus.active, null);
-        return FlowView.Detail.of(flow, null);
+        return FlowView.Detail.of(flow, null, missingUsers(flow));
     }
 
     @Transactional
@@ -279,10 +373,10 @@ public class FlowService implements FlowCreation, ConnectionUsage {
     static String name(Connector connector, Action action, Trigger trigger, String source) {
         String what = action.name() + " with " + connector.name();
         String from = source == null || Trigger.ENTITY_EVENT.equals(trigger.type()) ? "" : " from " + source + " records";
-        return what + from + switch (trigger.type()) {
+        return checkedName(what + from + switch (trigger.type()) {
             case Trigger.SCHEDULE -> " " + CronWords.describe(trigger.cron());
             case Trigger.ENTITY_EVENT -> " when a " + trigger.entity() + " is " + trigger.event();
             default -> " when run by hand";
-        };
+        });
     }
 }

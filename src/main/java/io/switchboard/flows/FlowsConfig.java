@@ -13,6 +13,13 @@ public interface FlowsConfig {
     @WithDefault("50")
     int history();
 
+    /**
+     * Where a record can be opened, for the links in messages; {app}, {entity} and {id} are filled in. By default the
+     * record in this service's API; an app builder points it at the record's page in the published app.
+     */
+    @WithDefault("${switchboard.public-url}/api/apps/{app}/entities/{entity}/records/{id}")
+    String recordLink();
+
     interface Retry {
         /** Tries per run, the first included, for rate limits, server errors and timeouts; 4 by default. */
         @WithDefault("4")

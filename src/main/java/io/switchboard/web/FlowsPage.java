@@ -39,7 +39,7 @@ public class FlowsPage {
     }
 
     public record Flow(String id, String name, String sentence, String connectorName, String status, String statusLabel,
-            String statusReason, String connectionId, boolean changeable, List<Run> runs) {
+            String statusReason, String connectionId, boolean changeable, List<Run> runs, String missing) {
     }
 
     @CheckedTemplate
@@ -110,7 +110,7 @@ public class FlowsPage {
                         Links.when(r.queuedAt(), app.zone()), Links.when(r.finishedAt(), app.zone()), r.error()))
                         .toList();
         return new Flow(f.id(), f.name(), f.sentence(), connectorName, f.status(), flowLabel(f.status()),
-                f.statusReason(), f.connectionId(), f.changeable(), runs);
+                f.statusReason(), f.connectionId(), f.changeable(), runs, f.missing());
     }
 
     static String flowLabel(String status) {

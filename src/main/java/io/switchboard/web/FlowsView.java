@@ -22,9 +22,10 @@ public interface FlowsView {
      * @param connectionId the connection the flow uses (for the Reconnect button); null when it has none
      * @param changeable whether this user may run, pause and resume it
      * @param recentRuns newest first, a handful at most
+     * @param missing who a per-user flow skips and why, in one sentence; null when it acts for everyone
      */
     record FlowRow(String id, String name, String sentence, String connector, String status, String statusReason,
-            String connectionId, boolean changeable, List<RunRow> recentRuns) {
+            String connectionId, boolean changeable, List<RunRow> recentRuns, String missing) {
     }
 
     /**

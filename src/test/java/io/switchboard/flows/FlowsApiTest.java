@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +23,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testsupport.Api;
 import io.switchboard.testsupport.ProviderApis;
-import io.switchboard.testsupport.TestConnections;
+import io.switchboard.testsupport.Connect;
 
 @QuarkusTest
 @WithTestResource(value = ProviderApis.class, scope = TestResourceScope.GLOBAL)
@@ -37,13 +35,10 @@ class FlowsApiTest {
             "inputs", Map.of("to", "{user.email}", "subject", "Your to-do list"),
             "connectionMode", "shared");
 
-    @Inject
-    TestConnections connections;
     String appId;
 
     @BeforeEach
     void createApp() {
-        connections.clear();
         appId = Api.createTasksAppWithMember();
     }
 
@@ -101,7 +96,7 @@ class FlowsApiTest {
 
     @Test
     void run_byEditor_isAcceptedAndRecordedBeforeItRuns() {
-        connections.addShared(appId, "gmail", "ya29.shared");
+        Connect.viaSandbox(appId, "editor", "gmail", "shared", "gmail.send_email");
         String id = create();
 
         String first = editor().post(flows() + "/" + id + "/run").then().statusCode(202).body("runId", notNullValue())
@@ -125,25 +120,105 @@ class FlowsApiTest {
     }
 
     @Test
-    void appUser_cannotChangeFlows() {
+    void appUser_readsButCannotChangeFlows() {
         String id = create();
+        String flow = flows() + "/" + id;
 
+        member().get(flows()).then().statusCode(200).body("$", hasSize(1));
+        member().get(flow).then().statusCode(200);
+        member().get(flow + "/runs").then().statusCode(200);
         member().body(TODO_EMAIL).post(flows()).then().statusCode(403).body("error", containsString("editors"));
-        member().post(flows() + "/" + id + "/run").then().statusCode(403);
-        member().post(flows() + "/" + id + "/pause").then().statusCode(403);
-        member().post(flows() + "/" + id + "/resume").then().statusCode(403);
-        member().delete(flows() + "/" + id).then().statusCode(403);
-        editor().get(flows() + "/" + id).then().body("status", equalTo("active"));
+        member().body(Map.of("name", "Mine now")).patch(flow).then().statusCode(403).body("error", containsString("editors"));
+        member().post(flow + "/run").then().statusCode(403);
+        member().post(flow + "/pause").then().statusCode(403);
+        member().post(flow + "/resume").then().statusCode(403);
+        member().delete(flow).then().statusCode(403);
+        editor().get(flow).then().body("status", equalTo("active")).body("name", equalTo(
+                "Send email with Gmail from Todo records every day at 08:00"));
+        assertEquals(List.of(), Api.runs(appId, id));
     }
 
     @Test
-    void outsider_seesNothing() {
-        String id = create();
+    void outsider_isRefusedEverywhere() {
+        String editorsOnly = Api.createApp(Api.TASKS_APP);
+        String id = editor().body(TODO_EMAIL).post("/api/apps/" + editorsOnly + "/flows").then().statusCode(201)
+                .extract().path("id");
+        String base = "/api/apps/" + editorsOnly + "/flows";
+        String flow = base + "/" + id;
+
+        member().get(base).then().statusCode(403);
+        member().get(flow).then().statusCode(403);
+        member().get(flow + "/runs").then().statusCode(403);
+        member().body(TODO_EMAIL).post(base).then().statusCode(403);
+        member().body(Map.of("name", "x")).patch(flow).then().statusCode(403);
+        member().post(flow + "/run").then().statusCode(403);
+        member().post(flow + "/pause").then().statusCode(403);
+        member().post(flow + "/resume").then().statusCode(403);
+        member().delete(flow).then().statusCode(403);
+        editor().get(flow).then().statusCode(200).body("status", equalTo("active"));
+        // a flow is only found through its own app
         String membersApp = Api.as("member").body(Api.TASKS_APP).post("/api/apps").then().statusCode(201).extract()
                 .path("id");
-
-        editor().get("/api/apps/" + membersApp + "/flows").then().statusCode(403);
         member().delete("/api/apps/" + membersApp + "/flows/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void edit_byEditor_changesNameTriggerSourceAndInputs() {
+        String id = create();
+
+        editor().body(Map.of("name", "Morning digest",
+                "trigger", Map.of("type", "schedule", "cron", "0 15 7 ? * MON-FRI", "timezone", "Asia/Tokyo"),
+                "source", Map.of("entity", "Todo", "filter", Map.of("done", "false", "createdBy", "{user}")),
+                "inputs", Map.of("to", "team@example.com", "subject", "Open todos for {today}")))
+                .patch(flows() + "/" + id).then().statusCode(200)
+                .body("name", equalTo("Morning digest"))
+                .body("trigger.cron", equalTo("0 15 7 ? * MON-FRI"))
+                .body("trigger.timezone", equalTo("Asia/Tokyo"))
+                .body("source.filter.done", equalTo("false"))
+                .body("source.filter.createdBy", equalTo("{user}"))
+                .body("inputs.to", equalTo("team@example.com"))
+                .body("inputs.subject", equalTo("Open todos for {today}"))
+                .body("status", equalTo("active"))
+                .body("nextRunAt", notNullValue());
+        editor().get(flows() + "/" + id).then().body("name", equalTo("Morning digest"));
+    }
+
+    @Test
+    void edit_triggerOnly_keepsTheRestAndRenamesAGeneratedName() {
+        String id = create();
+
+        editor().body(Map.of("trigger", Map.of("type", "schedule", "cron", "0 0 18 * * ?")))
+                .patch(flows() + "/" + id).then().statusCode(200)
+                .body("name", equalTo("Send email with Gmail from Todo records every day at 18:00"))
+                .body("trigger.timezone", equalTo("Europe/Paris"))
+                .body("source.entity", equalTo("Todo"))
+                .body("inputs.subject", equalTo("Your to-do list"));
+    }
+
+    @Test
+    void edit_badInput_saysWhatToChange_andChangesNothing() {
+        String id = create();
+        String flow = flows() + "/" + id;
+        Map<String, Object> before = Api.flow(appId, id);
+
+        editor().body(Map.of("name", "Renamed", "trigger", Map.of("type", "schedule", "cron", "every morning")))
+                .patch(flow).then().statusCode(400).body("error", containsString("Quartz cron"));
+        editor().body(Map.of("trigger", Map.of("type", "schedule", "cron", "0 0 8 * * ?", "timezone", "Mars/Olympus")))
+                .patch(flow).then().statusCode(400).body("error", containsString("Unknown time zone"));
+        editor().body(Map.of("trigger", Map.of("type", "entity_event", "entity", "Invoice", "event", "created")))
+                .patch(flow).then().statusCode(400).body("error", containsString("no entity 'Invoice'"));
+        editor().body(Map.of("trigger", Map.of("type", "entity_event", "entity", "Todo", "event", "edited")))
+                .patch(flow).then().statusCode(400).body("error", containsString("created, updated or deleted"));
+        editor().body(Map.of("source", Map.of("entity", "Todo", "filter", Map.of("colour", "red"))))
+                .patch(flow).then().statusCode(400).body("error", containsString("'colour'"));
+        editor().body(Map.of("inputs", Map.of("cc", "x@example.com"))).patch(flow).then().statusCode(400)
+                .body("error", containsString("'cc'"));
+        editor().body(Map.of("name", "  ")).patch(flow).then().statusCode(400).body("error", containsString("name"));
+        editor().body(Map.of()).patch(flow).then().statusCode(400).body("error", containsString("Send what to change"));
+        editor().body("{not json").patch(flow).then().statusCode(400);
+        editor().body(Map.of("name", "x")).patch(flows() + "/nope").then().statusCode(404);
+
+        assertEquals(before, Api.flow(appId, id));
     }
 
     @Test

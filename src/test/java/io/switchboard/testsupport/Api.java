@@ -85,6 +85,29 @@ public final class Api {
         return found[0];
     }
 
+    /** A page as {@code user} signed in through the login form, as a browser is. */
+    public static RequestSpecification page(String user) {
+        String session = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("j_username", user)
+                .formParam("j_password", user).post("/j_security_check").then().statusCode(302).extract()
+                .cookie("quarkus-credential");
+        return given().cookie("quarkus-credential", session).accept(ContentType.HTML);
+    }
+
+    /** What the sandbox providers received, newest first. */
+    public static java.util.List<Map<String, Object>> outbox() {
+        return editor().get("/sandbox/outbox").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** The one call the sandbox received whose id (the run's resultId) or body carries {@code marker}. */
+    public static Map<String, Object> sent(String connector, String marker) {
+        java.util.List<Map<String, Object>> found = outbox().stream().filter(e -> connector.equals(e.get("connector"))
+                && (marker.equals(e.get("id")) || String.valueOf(e.get("body")).contains(marker))).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + connector + " call carrying " + marker + ", got " + found);
+        }
+        return found.get(0);
+    }
+
     public static Map<String, Object> flow(String appId, String flowId) {
         return editor().get("/api/apps/" + appId + "/flows/" + flowId).then().statusCode(200).extract().jsonPath()
                 .getMap("$");

@@ -72,7 +72,7 @@ public class ScriptedFlows implements FlowsView {
         for (Row r : apps.getOrDefault(appId, List.of())) {
             rows.add(new FlowRow(r.id, r.name, r.sentence, r.connector, r.status,
                     "paused".equals(r.status) || "needs_reconnect".equals(r.status) ? r.reason : null, r.connectionId,
-                    editor, List.copyOf(r.runs)));
+                    editor, List.copyOf(r.runs), null));
         }
         return rows;
     }

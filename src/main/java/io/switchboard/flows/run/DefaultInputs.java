@@ -75,14 +75,15 @@ final class DefaultInputs {
         return doneField(entity).map(f -> Boolean.TRUE.equals(record.get(f))).orElse(false);
     }
 
-    /** "New Ticket: Printer on fire · priority high · status open" */
+    /** "New Ticket: Printer on fire · priority high · status open", then the ticket's link on a line of its own. */
     private static String line(RunInputs.Scope s) {
         StringBuilder out = new StringBuilder(verb(s.event()) + " {entity}: {record." + label(s.entity()) + "}");
         for (String field : detailFields(s.entity())) {
             out.append("{#if record.").append(field).append(" != null} · ").append(words(field)).append(" {record.")
                     .append(field).append("}{/if}");
         }
-        return out.toString();
+        // a deleted record has nothing left to open
+        return "deleted".equals(s.event()) ? out.toString() : out.append("{#if record.link}\n{record.link}{/if}").toString();
     }
 
     private static String title(RunInputs.Scope s) {

@@ -59,7 +59,8 @@ public class FlowRunner {
     @Inject
     AppService apps;
     @Inject
-    RecordService records;    @Inject
+    RecordService records;
+    @Inject
     ConnectionAccess connections;
     @Inject
     ActionExecutor executor;
@@ -116,11 +117,11 @@ public class FlowRunner {
                 });
         String entityName = change != null ? (String) change.get("entity") : flow.sourceEntity;
         EntityDef entity = entityName == null ? null : app.entity(entityName).orElse(null);
-        Map<String, String> filter = flow.sourceFilter();
         List<Map<String, Object>> sourceRecords = new ArrayList<>();
         if (change == null && entity != null) {
-            records.listForFlow(app.id(), entity.name()).stream().filter(r -> Filters.matches(filter, r.data()))
-                    .forEach(r -> sourceRecords.add(RunInputs.recordMap(entity, r.id(), r.data(), r.createdBy())));
+            records.listForFlow(app.id(), entity.name())
+                    .forEach(r -> sourceRecords.add(RunInputs.recordMap(entity, r.id(), r.data(), r.createdBy(),
+                            inputs.link(app.id(), entity.name(), r.id()))));
         }
         Map<String, Object> record = null;
         String owner = null;
@@ -128,7 +129,8 @@ public class FlowRunner {
             @SuppressWarnings("unchecked")
             Map<String, Object> values = (Map<String, Object>) change.get("data");
             owner = (String) change.get("createdBy");
-            record = RunInputs.recordMap(entity, (String) change.get("id"), values, owner);
+            String id = (String) change.get("id");
+            record = RunInputs.recordMap(entity, id, values, owner, inputs.link(app.id(), entityName, id));
         }
         List<String> members = apps.members(app.id()).stream().map(m -> m.user).toList();
         return new Work(flow, run, app, entity, sourceRecords, record, owner,
@@ -209,9 +211,10 @@ public class FlowRunner {
                         ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
                         + " connection is active for this app; connect one to run this flow."));
         AccessGrant grant = access.grant(connectionId);
-        List<Map<String, Object>> mine = flow.mode() == ConnectionMode.PER_USER
-                ? work.records().stream().filter(r -> user.equals(r.get("createdBy"))).toList()
-                : work.records();
+        // a per-user flow works on each user's own records; the source filter may narrow them further
+        List<Map<String, Object>> mine = work.records().stream()
+                .filter(r -> flow.mode() == ConnectionMode.SHARED || user.equals(r.get(Filters.OWNER)))
+                .filter(r -> Filters.matches(flow.sourceFilter(), r, user)).toList();
         Map<String, Object> values = inputs.render(action, flow.inputs(), new RunInputs.Scope(work.app(), work.entity(),
                 work.record() != null ? List.of(work.record()) : mine, work.record(), work.event(), user,
                 email(user, grant)));

@@ -1,5 +1,7 @@
 package io.switchboard.flows.run;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -21,11 +23,13 @@ import io.quarkus.qute.TemplateException;
 import io.switchboard.apps.AppView;
 import io.switchboard.apps.EntityDef;
 import io.switchboard.catalog.Action;
+import io.switchboard.flows.FlowsConfig;
 
 /**
  * Turns a flow's input templates into the values of one action call. Templates are Qute and see: {@code user}
  * (name, email), {@code app} (id, name, timezone), {@code entity}, {@code records} and {@code open} (the source
- * records, all and not yet done), {@code record} (the record that triggered the run), {@code event}, {@code count},
+ * records, all and not yet done), {@code record} (the record that triggered the run, with its {@code link}),
+ * {@code event}, {@code count},
  * {@code today} and {@code now} in the app's time zone.
  */
 @ApplicationScoped
@@ -36,6 +40,8 @@ public class RunInputs {
     Engine engine;
     @Inject
     Clock clock;
+    @Inject
+    FlowsConfig config;
 
     /** What one call acts on: for whom, and which records. */
     public record Scope(AppView app, EntityDef entity, List<Map<String, Object>> records, Map<String, Object> record,
@@ -52,9 +58,10 @@ public class RunInputs {
             if (template != null) {
                 value = "string".equals(type) ? text(name, template, data) : structured(name, template, data);
             } else {
+                Map<String, Object> seen = action.connectorId().startsWith("slack_") ? slackEscaped(data) : data;
                 value = DefaultInputs.value(action.id(), name, scope)
                         .orElseGet(() -> DefaultInputs.template(action.id(), name, scope)
-                                .map(t -> (Object) text(name, t, data)).orElse(null));
+                                .map(t -> (Object) text(name, t, seen)).orElse(null));
             }
             if (value != null) {
                 out.put(name, value);
@@ -79,6 +86,27 @@ public class RunInputs {
         data.put("today", LocalDate.now(clock.withZone(zone)).toString());
         data.put("now", ZonedDateTime.now(clock.withZone(zone)).withNano(0).toOffsetDateTime().toString());
         return data;
+    }
+
+    /**
+     * Slack reads &amp;, &lt; and &gt; as markup (a record titled "&lt;!channel&gt;" would ping everyone), so the
+     * values its default messages show are escaped as Slack asks:
+     * https://api.slack.com/reference/surfaces/formatting#escaping
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T slackEscaped(T value) {
+        if (value instanceof String text) {
+            return (T) text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, slackEscaped(v)));
+            return (T) out;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().map(RunInputs::slackEscaped).toList();
+        }
+        return value;
     }
 
     private String text(String input, String template, Map<String, Object> data) {
@@ -119,8 +147,19 @@ public class RunInputs {
         return node;
     }
 
-    /** A record as templates see it: every entity field (null when unset) plus id and createdBy. */
-    static Map<String, Object> recordMap(EntityDef entity, String id, Map<String, Object> values, String createdBy) {
+    /** Where the record can be opened, for the link in a message. */
+    String link(String appId, String entity, String id) {
+        return config.recordLink().replace("{app}", encode(appId)).replace("{entity}", encode(entity))
+                .replace("{id}", encode(id));
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A record as templates see it: every entity field (null when unset) plus id, createdBy and link. */
+    static Map<String, Object> recordMap(EntityDef entity, String id, Map<String, Object> values, String createdBy,
+            String link) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (entity != null) {
             entity.fields().forEach(f -> out.put(f.name(), values.get(f.name())));
@@ -128,6 +167,7 @@ public class RunInputs {
         values.forEach(out::putIfAbsent);
         out.putIfAbsent("id", id);
         out.putIfAbsent("createdBy", createdBy);
+        out.putIfAbsent("link", link);
         return out;
     }
 }

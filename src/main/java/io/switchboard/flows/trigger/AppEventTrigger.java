@@ -16,6 +16,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.switchboard.agent.Trigger;
 import io.switchboard.apps.JsonColumn;
 import io.switchboard.apps.RecordChange;
+import io.switchboard.connections.ConnectionMode;
 import io.switchboard.flows.Filters;
 import io.switchboard.flows.Flow;
 import io.switchboard.flows.FlowStatus;
@@ -33,28 +34,35 @@ public class AppEventTrigger {
     @Blocking
     public void onChange(RecordChange change) {
         String event = change.kind().name().toLowerCase(Locale.ROOT);
+        Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());
+        record.putIfAbsent(Filters.OWNER, change.user());
         List<String> flowIds = QuarkusTransaction.requiringNew().call(() -> Flow.<Flow> list("appId = ?1 and status = ?2",
                 change.appId(), FlowStatus.active).stream()
                 .filter(flow -> {
                     Trigger trigger = flow.trigger();
                     return Trigger.ENTITY_EVENT.equals(trigger.type()) && change.entity().equals(trigger.entity())
-                            && event.equals(trigger.event()) && Filters.matches(flow.sourceFilter(), change.data());
+                            && event.equals(trigger.event()) && Filters.matches(flow.sourceFilter(), record, actingUser(flow, change));
                 })
                 .map(flow -> flow.id).toList());
         for (String flowId : flowIds) {
             try {
-                queue.enqueue(flowId, key(flowId, change, event), record(change, event));
+                queue.enqueue(flowId, key(flowId, change, event), triggerRecord(change, event));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not queue a run of flow %s for record %s", flowId, change.recordId());
             }
         }
     }
 
+    /** A per-user flow acts as the record's owner; a shared one as the editor who wrote it. */
+    private static String actingUser(Flow flow, RecordChange change) {
+        return flow.mode() == ConnectionMode.PER_USER ? change.user() : flow.createdBy;
+    }
+
     static String key(String flowId, RecordChange change, String event) {
         return flowId + ":event:" + change.recordId() + ":" + event + ":" + change.at();
     }
 
-    private static String record(RecordChange change, String event) {
+    private static String triggerRecord(RecordChange change, String event) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", change.recordId());
         record.put("entity", change.entity());

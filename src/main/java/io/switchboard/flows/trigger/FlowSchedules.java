@@ -1,8 +1,14 @@
 package io.switchboard.flows.trigger;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +28,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
@@ -36,6 +43,8 @@ import io.switchboard.flows.run.FlowRun;
 @ApplicationScoped
 public class FlowSchedules {
     public static final String GROUP = "flow-schedules";
+    /** How far ahead skipped slots are scheduled; each start and each edit of the flow looks this far again. */
+    static final Duration GAP_HORIZON = Duration.ofDays(400);
     private static final Logger LOG = Logger.getLogger(FlowSchedules.class);
 
     @Inject
@@ -88,25 +97,66 @@ public class FlowSchedules {
 
     /** The trigger of one flow: missed slots collapse into one run now, then the schedule goes on. */
     public static CronTrigger cronTrigger(String flowId, String cron, String timezone, Instant from) {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("Flow " + flowId + " has an invalid cron '" + cron + "'", e);
-        }
-        expression.setTimeZone(TimeZone.getTimeZone(timezone));
         return TriggerBuilder.newTrigger().withIdentity(flowId, GROUP).forJob(flowId, GROUP).startAt(Date.from(from))
-                .withSchedule(CronScheduleBuilder.cronSchedule(expression)
+                .withSchedule(CronScheduleBuilder.cronSchedule(expression(flowId, cron, TimeZone.getTimeZone(timezone)))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 
+    /**
+     * Slots Quartz skips: a cron time that does not exist on the day the clocks go forward (02:30 in Paris on the last
+     * Sunday of March) would never fire that day. Such a slot runs when the day reaches it, at 03:30, as cron does.
+     * Read in the offset the zone had before the change, the missing local times are exactly the instants from the
+     * change to an hour after; those the zone's own schedule fires at anyway are left out.
+     */
+    public static List<Instant> gapSlots(String flowId, String cron, String timezone, Instant from, Instant to) {
+        ZoneRules rules = ZoneId.of(timezone).getRules();
+        CronExpression inZone = expression(flowId, cron, TimeZone.getTimeZone(timezone));
+        List<Instant> slots = new ArrayList<>();
+        for (ZoneOffsetTransition change = rules.nextTransition(from); change != null
+                && change.getInstant().isBefore(to); change = rules.nextTransition(change.getInstant())) {
+            if (!change.isGap()) {
+                continue;
+            }
+            CronExpression before = expression(flowId, cron, TimeZone.getTimeZone(change.getOffsetBefore()));
+            Instant end = change.getInstant().plus(change.getDuration());
+            for (Date slot = before.getTimeAfter(Date.from(change.getInstant().minusSeconds(1))); slot != null
+                    && slot.toInstant().isBefore(end); slot = before.getTimeAfter(slot)) {
+                if (!inZone.isSatisfiedBy(slot)) {
+                    slots.add(slot.toInstant());
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static CronExpression expression(String flowId, String cron, TimeZone zone) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(zone);
+            return expression;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Flow " + flowId + " has an invalid cron '" + cron + "'", e);
+        }
+    }
+
     private void schedule(FlowChanged change) {
         JobDetail job = JobBuilder.newJob(ScheduledRunJob.class).withIdentity(change.flowId(), GROUP)
-                .usingJobData(ScheduledRunJob.FLOW_ID, change.flowId()).build();
+                .usingJobData(ScheduledRunJob.FLOW_ID, change.flowId()).usingJobData(ScheduledRunJob.CRON, change.cron())
+                .usingJobData(ScheduledRunJob.TIMEZONE, change.timezone()).build();
         try {
-            quartz.scheduleJob(job, Set.of(cronTrigger(change.flowId(), change.cron(), change.timezone(), change.from())),
-                    true);
+            Set<org.quartz.Trigger> triggers = new HashSet<>();
+            triggers.add(cronTrigger(change.flowId(), change.cron(), change.timezone(), change.from()));
+            // a one-off trigger per skipped slot; missed while down, it is dropped: the cron trigger's catch-up covers it
+            for (Instant slot : gapSlots(change.flowId(), change.cron(), change.timezone(), change.from(),
+                    change.from().plus(GAP_HORIZON))) {
+                triggers.add(TriggerBuilder.newTrigger().withIdentity(change.flowId() + "@" + slot, GROUP)
+                        .forJob(change.flowId(), GROUP).startAt(Date.from(slot))
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                .withMisfireHandlingInstructionNextWithRemainingCount())
+                        .build());
+            }
+            quartz.scheduleJob(job, triggers, true);
         } catch (SchedulerException | IllegalArgumentException e) {
             LOG.errorf(e, "Could not schedule flow %s", change.flowId());
         }

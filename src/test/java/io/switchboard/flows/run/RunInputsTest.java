@@ -43,7 +43,7 @@ class RunInputsTest {
         data.put("subject", subject);
         data.put("priority", priority);
         data.put("opened", opened);
-        return RunInputs.recordMap(TICKET, "t-1", data, "member");
+        return RunInputs.recordMap(TICKET, "t-1", data, "member", "https://helpdesk.example.com/tickets/t-1");
     }
 
     Map<String, Object> render(String actionId, Map<String, String> given, Map<String, Object> record,
@@ -111,5 +111,85 @@ class RunInputsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> render("slack_bot.post_message",
                 Map.of("channel", "support", "text", "{record.assignee}"), record, List.of(record)));
         assertThat(e.getMessage()).startsWith("The template of input 'text' cannot be filled");
+    }
+
+    @Test
+    void eventSlackText_namesTheTicketItsPriorityAndItsLink() {
+        Map<String, Object> record = ticket("VPN broken", "high", "2026-11-20");
+
+        Map<String, Object> values = render("slack_bot.post_message", Map.of("channel", "support"), record, List.of(record));
+
+        assertEquals("New Ticket: VPN broken · priority high\nhttps://helpdesk.example.com/tickets/t-1", values.get("text"));
+    }
+
+    @Test
+    void eventSlackText_escapesWhatSlackReadsAsMarkup() {
+        Map<String, Object> record = ticket("Printer <3rd floor> & <!channel>", "high", null);
+
+        Map<String, Object> values = render("slack_bot.post_message", Map.of("channel", "support"), record, List.of(record));
+
+        assertEquals("New Ticket: Printer &lt;3rd floor&gt; &amp; &lt;!channel&gt; · priority high\n"
+                + "https://helpdesk.example.com/tickets/t-1", values.get("text"));
+        Map<String, Object> discord = render("discord.post_message", Map.of("channel", "support"), record, List.of(record));
+        assertThat((String) discord.get("content")).startsWith("New Ticket: Printer <3rd floor> & <!channel>");
+    }
+
+    @Test
+    void deletedTicketSlackText_hasNoLinkToWhatIsGone() {
+        Map<String, Object> record = ticket("VPN broken", "high", null);
+
+        Map<String, Object> values = inputs.render(catalog.action("slack_bot.post_message").orElseThrow(),
+                Map.of("channel", "support"), new RunInputs.Scope(APP, TICKET, List.of(record), record, "deleted",
+                        "member", "member@example.com"));
+
+        assertEquals("Deleted Ticket: VPN broken · priority high", values.get("text"));
+    }
+
+    @Test
+    void sheetsRow_cellsFollowTheEntitysFieldOrder_whateverOrderTheDataCameIn() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("escalated", true);
+        data.put("opened", "2026-11-20");
+        data.put("subject", "VPN broken");
+        Map<String, Object> record = RunInputs.recordMap(TICKET, "t-9", data, "member", "https://x/t-9");
+
+        Map<String, Object> values = render("google_sheets.append_row", Map.of("spreadsheetId", "s1"), record,
+                List.of(record));
+
+        assertEquals(List.of(List.of("VPN broken", "", "2026-11-20", "true")), values.get("values"));
+        assertEquals("Sheet1", values.get("range"));
+    }
+
+    @Test
+    void scheduledTodoEmail_listsEachOpenTodoWithItsDueDate() {
+        EntityDef todo = new EntityDef("Todo", List.of(new EntityDef.Field("title", FieldType.STRING),
+                new EntityDef.Field("due", FieldType.DATE), new EntityDef.Field("done", FieldType.BOOLEAN)));
+        AppView tasks = new AppView("app-2", "Tasks", Plan.BUILDER, "Europe/Paris", List.of(todo), List.of(), "editor",
+                Instant.EPOCH);
+        List<Map<String, Object>> todos = List.of(
+                RunInputs.recordMap(todo, "1", Map.of("title", "Buy milk", "due", "2026-12-01"), "member", null),
+                RunInputs.recordMap(todo, "2", Map.of("title", "Old chore", "due", "2026-11-01", "done", true), "member",
+                        null),
+                RunInputs.recordMap(todo, "3", Map.of("title", "Call mum", "done", false), "member", null));
+
+        Map<String, Object> values = inputs.render(catalog.action("gmail.send_email").orElseThrow(), Map.of(),
+                new RunInputs.Scope(tasks, todo, todos, null, null, "member", "member@example.com"));
+
+        assertEquals("member@example.com", values.get("to"));
+        assertThat((String) values.get("subject")).matches("Your Todo list for \\d{4}-\\d{2}-\\d{2}");
+        assertEquals("Your open Todo items (2):\n- Buy milk (due 2026-12-01)\n- Call mum\n", values.get("body"));
+    }
+
+    @Test
+    void scheduledTodoEmail_nothingOpen_saysSo() {
+        EntityDef todo = new EntityDef("Todo", List.of(new EntityDef.Field("title", FieldType.STRING),
+                new EntityDef.Field("done", FieldType.BOOLEAN)));
+        AppView tasks = new AppView("app-2", "Tasks", Plan.BUILDER, "Europe/Paris", List.of(todo), List.of(), "editor",
+                Instant.EPOCH);
+
+        Map<String, Object> values = inputs.render(catalog.action("gmail.send_email").orElseThrow(), Map.of(),
+                new RunInputs.Scope(tasks, todo, List.of(), null, null, "member", "member@example.com"));
+
+        assertEquals("Nothing open in your Todo list today.", values.get("body"));
     }
 }
