@@ -108,9 +108,9 @@ public class OAuthService {
 
     /**
      * Takes the stored authorization for {@code state} exactly once; refuses unknown, used, expired states and
-     * states started by someone else.
+     * states started by someone else. An expired state is spent all the same (the refusal must not roll that back).
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public OAuthState consume(String state, String user) {
         if (state == null || state.isBlank()) {
             throw ApiException.badRequest("The sign-in answer has no state; start the connection again.");

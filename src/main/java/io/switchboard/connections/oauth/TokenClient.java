@@ -161,7 +161,7 @@ public class TokenClient {
         try {
             JsonNode reply = json.readTree(body == null ? "" : body);
             String code = TokenEndpointAdapter.at(reply, "error");
-            return code == null || code.isBlank() ? "refused" : code.replaceAll("[^A-Za-z0-9_.\\-]", "");
+            return code != null && code.matches("[A-Za-z0-9_.\\-]{1,64}") ? code : "refused";
         } catch (java.io.IOException notJson) {
             return "no_answer";
         }
@@ -171,6 +171,8 @@ public class TokenClient {
         return clients.computeIfAbsent(connectorId, id -> {
             ProviderDirectory.Endpoints endpoints = providers.endpoints(id);
             AuthSpec auth = providers.connector(id).auth();
+            // the sandbox takes the secret in the form: a Basic header would meet this service's own sign-in
+            boolean basic = "client_secret_basic".equals(auth.tokenAuth()) && !endpoints.sandbox();
             URI token = URI.create(endpoints.tokenUrl());
             OidcClientConfig config = OidcClientConfig.builder()
                     .id(TokenEndpointAdapter.clientId(id, endpoints.sandbox()))
@@ -179,8 +181,7 @@ public class TokenClient {
                     .tokenPath(endpoints.tokenUrl())
                     .revokePath(endpoints.revocationUrl() == null ? endpoints.tokenUrl() : endpoints.revocationUrl())
                     .clientId(endpoints.clientId())
-                    .credentials().clientSecret(endpoints.clientSecret(),
-                            "client_secret_basic".equals(auth.tokenAuth()) ? Method.BASIC : Method.POST)
+                    .credentials().clientSecret(endpoints.clientSecret(), basic ? Method.BASIC : Method.POST)
                     .end()
                     .grant(OidcClientConfig.Grant.Type.CODE)
                     // GitHub answers form-encoded without it; everyone else ignores it or agrees
