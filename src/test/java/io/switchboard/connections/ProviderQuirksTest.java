@@ -295,6 +295,31 @@ class ProviderQuirksTest {
         editor().get("/api/apps/" + appId + "/connections").then().body("$", org.hamcrest.Matchers.hasSize(0));
     }
 
+    @Test
+    void githubAppUserToken_refreshedFromAFormReply_thenBadRefreshTokenNeedsReauth() {
+        // https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens
+        provider.stubFor(post("/login/oauth/access_token").withRequestBody(containing("code=app-code"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-www-form-urlencoded")
+                        .withBody("access_token=ghu_first&expires_in=28800&refresh_token=ghr_first"
+                                + "&refresh_token_expires_in=15724800&scope=&token_type=bearer")));
+        provider.stubFor(get("/user").willReturn(okJson("{\"login\": \"octoada\"}")));
+        String id = connect("github", "github.create_issue", "app-code");
+        provider.stubFor(post("/login/oauth/access_token").withRequestBody(containing("refresh_token=ghr_first"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-www-form-urlencoded")
+                        .withBody("access_token=ghu_second&expires_in=28800&refresh_token=ghr_second"
+                                + "&refresh_token_expires_in=15724800&scope=&token_type=bearer")));
+        provider.stubFor(post("/login/oauth/access_token").withRequestBody(containing("refresh_token=ghr_second"))
+                .willReturn(okJson("""
+                        {"error": "bad_refresh_token", "error_description": "The refresh token passed is incorrect or expired."}""")));
+
+        clock.advance(Duration.ofHours(8));
+        assertThat(connections.grant(id).accessToken()).isEqualTo("ghu_second");
+        clock.advance(Duration.ofHours(8));
+
+        assertThatThrownBy(() -> connections.grant(id)).isInstanceOf(ReconnectRequiredException.class)
+                .hasMessage("Reconnect GitHub (octoada): GitHub no longer accepts the saved sign-in");
+    }
+
     // ---- Notion ----
 
     @Test
