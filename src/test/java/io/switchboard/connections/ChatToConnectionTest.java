@@ -64,6 +64,15 @@ class ChatToConnectionTest {
         return URI.create(answer.getHeader("Location"));
     }
 
+    /** The editor asks for the daily Gmail email and connects the shared account in the sandbox. */
+    void connectSharedGmail() {
+        String cid = conversation(editor());
+        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor").then()
+                .statusCode(303);
+    }
+
     static Response callback(URI redirect, String user) {
         return given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
                 .get(redirect.getRawPath() + "?" + redirect.getRawQuery());
@@ -211,10 +220,7 @@ class ChatToConnectionTest {
 
     @Test
     void flowNeedingOneMoreGoogleScope_asksOnlyForIt_keepsTheConnection_andStartsTheFlow() {
-        String first = conversation(editor());
-        say(editor(), first, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
-        JsonPath auth = say(editor(), first, Map.of("choice", "shared"));
-        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+        connectSharedGmail();
         String connectionId = editor().get("/api/apps/" + appId + "/connections").then().extract().path("[0].id");
 
         String second = conversation(editor());
@@ -226,12 +232,7 @@ class ChatToConnectionTest {
                 .getList("findAll { it.action == 'gmail.create_draft' }.id", String.class).get(0);
         assertThat(Api.flow(appId, flowId)).containsEntry("status", "needs_approval");
         // Google merges the new scope into the grant: only the missing one is asked for
-        Map<String, String> query = new java.util.LinkedHashMap<>();
-        for (String pair : URI.create(reapproval).getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            query.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(query).containsEntry("scope", "https://www.googleapis.com/auth/gmail.compose")
+        assertThat(ProviderQuirksTest.query(reapproval)).containsEntry("scope", "https://www.googleapis.com/auth/gmail.compose")
                 .containsEntry("include_granted_scopes", "true");
 
         Response back = callback(consent(reapproval, "editor", "approve"), "editor");
@@ -290,10 +291,7 @@ class ChatToConnectionTest {
 
     @Test
     void connectedTool_goesStraightToTheFlow_andDisconnectRevokes() {
-        String cid = conversation(editor());
-        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
-        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
-        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+        connectSharedGmail();
 
         String second = conversation(editor());
         JsonPath direct = say(editor(), second, Map.of("text", "Every Monday at 9am, email me my open todos with Gmail."));
