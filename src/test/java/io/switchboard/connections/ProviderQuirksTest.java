@@ -504,10 +504,15 @@ class ProviderQuirksTest {
     }
 
     @Test
-    void expirySweep_marksAnEndedSignInBeforeAnyoneUsesIt() {
+    void expirySweep_marksAnEndedSignInBeforeAnyoneUsesIt_andItsFlowsWait() {
         stubLinkedIn("li-code-2");
         String id = connect("linkedin", "linkedin.share_post", "li-code-2");
+        String flowId = editor().body(Map.of("name", "Weekly post", "connector", "linkedin", "action",
+                "linkedin.share_post", "trigger", Map.of("type", "schedule", "cron", "0 0 9 ? * MON"), "inputs",
+                Map.of("author", "urn:li:person:782bbtaQ", "text", "Weekly update"), "connectionMode", "shared"))
+                .post("/api/apps/" + appId + "/flows").then().statusCode(201).extract().path("id");
         sweep.sweep();
+        assertThat(Api.flow(appId, flowId)).containsEntry("status", "active");
         assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> Connection.<Connection> findById(id).status)).isEqualTo(ConnectionStatus.ACTIVE);
 
@@ -520,6 +525,8 @@ class ProviderQuirksTest {
         assertThat(swept.statusReason).startsWith("Reconnect LinkedIn (ada@example.com)");
         assertThatThrownBy(() -> connections.grant(id)).isInstanceOf(ReconnectRequiredException.class)
                 .hasMessage(swept.statusReason);
+        assertThat(Api.flow(appId, flowId)).containsEntry("status", "needs_reconnect")
+                .containsEntry("statusReason", swept.statusReason);
         // nobody asked the provider for anything after the connection
         provider.verify(1, postRequestedFor(urlEqualTo("/oauth/v2/accessToken")));
     }
