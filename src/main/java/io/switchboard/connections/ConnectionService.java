@@ -299,12 +299,10 @@ public class ConnectionService implements ConnectionAccess {
      * Marks {@code needs_reauth} every active connection of {@code appId} (every app when null) whose sign-in has
      * ended with no way to renew it, each in its own transaction, so it never shows healthy past its end.
      */
-    public int expireOverdue(String appId) {
+    public void expireOverdue(String appId) {
         List<String> overdue = QuarkusTransaction.requiringNew().call(() -> Connection.<Connection> list(
-                "status = ?1 and refreshToken is null and expiresAt <= ?2" + (appId == null ? "" : " and appId = ?3"),
-                appId == null ? new Object[] { ConnectionStatus.ACTIVE, clock.instant() }
-                        : new Object[] { ConnectionStatus.ACTIVE, clock.instant(), appId })
-                .stream().map(c -> c.id).toList());
+                "status = ?1 and refreshToken is null and expiresAt <= ?2", ConnectionStatus.ACTIVE, clock.instant())
+                .stream().filter(c -> appId == null || c.appId.equals(appId)).map(c -> c.id).toList());
         for (String id : overdue) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Connection c = Connection.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -313,7 +311,6 @@ public class ConnectionService implements ConnectionAccess {
                 }
             });
         }
-        return overdue.size();
     }
 
     private String expiredWithoutRenewal(Connection c) {
