@@ -58,7 +58,7 @@ public class TokenEndpointAdapter implements OidcRequestFilter, OidcResponseFilt
     @Override
     public void filter(OidcRequestContext request) {
         Optional<AuthSpec> auth = providerAuth(request.contextProperties());
-        if (auth.isEmpty()) {
+        if (auth.isEmpty() || request.requestBody() == null) {
             return;
         }
         Map<String, String> form = decodeForm(request.requestBody().toString());
