@@ -62,9 +62,6 @@ public class ConnectionResource {
         var action = catalog.action(request.action()).filter(a -> a.connectorId().equals(request.connector()))
                 .orElseThrow(() -> ApiException.badRequest("'" + request.action() + "' is not an action of '"
                         + request.connector() + "'."));
-        if (!apps.find(appId).plan().allowsConnectors()) {
-            throw ApiException.forbidden("Connectors need the Builder plan or higher.");
-        }
         if (request.mode() == ConnectionMode.SHARED) {
             apps.requireEditor(appId, caller.name());
         } else {

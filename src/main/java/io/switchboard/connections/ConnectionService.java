@@ -3,9 +3,13 @@ package io.switchboard.connections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +28,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.switchboard.actions.ProviderException;
+import io.switchboard.apps.AppService;
+import io.switchboard.apps.AppView;
 import io.switchboard.apps.JsonColumn;
 import io.switchboard.catalog.Catalog;
 import io.switchboard.catalog.Connector;
@@ -56,6 +63,8 @@ public class ConnectionService implements ConnectionAccess {
     @Inject
     Catalog catalog;
     @Inject
+    AppService apps;
+    @Inject
     Event<ConnectionChanged> changes;
     @Inject
     Event<AuthorizationFinished> finished;
@@ -64,9 +73,24 @@ public class ConnectionService implements ConnectionAccess {
 
     public String authorizeUrl(String appId, String user, String conversationId, String connector, ConnectionMode mode,
             List<String> scopes, String connectionId) {
+        planRefusal(appId, connector).ifPresent(refusal -> {
+            throw ApiException.forbidden(refusal);
+        });
         List<String> granted = connectionId == null ? List.of() : grantedScopes(connectionId);
         return oauth.authorizeUrl(new OAuthService.AuthorizationRequest(appId, user, conversationId, connector, mode,
                 scopes, connectionId, granted));
+    }
+
+    /** Why this app cannot connect {@code connector}, in a sentence naming the plan it needs; empty when it can. */
+    public Optional<String> planRefusal(String appId, String connector) {
+        AppView app = apps.find(appId);
+        if (app.plan().allowsConnectors()) {
+            return Optional.empty();
+        }
+        String plan = app.plan().id().substring(0, 1).toUpperCase(Locale.ROOT) + app.plan().id().substring(1);
+        return Optional.of("Connectors need the Builder plan or higher; this app is on the " + plan
+                + " plan. Upgrade it to Builder to connect " + catalog.connector(connector).map(Connector::name)
+                        .orElse(connector) + ".");
     }
 
     /** Finishes the consent the person came back from; returns the app the browser goes back to. */
@@ -78,7 +102,13 @@ public class ConnectionService implements ConnectionAccess {
             finished.fire(denied);
             return denied;
         }
-        TokenClient.TokenSet granted = tokens.exchange(started.connector, code, oauth.verifier(started));
+        TokenClient.TokenSet granted;
+        try {
+            granted = tokens.exchange(started.connector, code, oauth.verifier(started));
+        } catch (TokenClient.GrantRefused e) {
+            throw ApiException.badRequest(provider(started.connector) + " did not accept this sign-in (" + e.getMessage()
+                    + "), so nothing was connected; start the connection again.");
+        }
         String account = tokens.account(started.connector, granted);
         String connectionId = QuarkusTransaction.requiringNew().call(() -> store(started, granted, account));
         AuthorizationFinished done = new AuthorizationFinished(started.appId, started.conversationId, user,
@@ -118,6 +148,10 @@ public class ConnectionService implements ConnectionAccess {
         connection.refreshToken = vault.encrypt(granted.refreshToken());
         connection.extra = vault.encrypt(JsonColumn.write(granted.extra()));
         connection.expiresAt = granted.expiresAt();
+        if (granted.refreshToken() == null && granted.expiresAt() != null) {
+            connection.statusReason = "The sign-in ends on " + day(granted.expiresAt()) + " and "
+                    + provider(connection.connector) + " gives no way to renew it; reconnect before then.";
+        }
         connection.updatedAt = now;
         connection.persist();
         for (String scope : scopes) {
@@ -186,24 +220,36 @@ public class ConnectionService implements ConnectionAccess {
                     return grantOf(c);
                 }
                 if (c.refreshToken == null) {
-                    return markNeedsReauth(c, "the sign-in expired and " + name(c) + " gave no way to renew it");
+                    return markNeedsReauth(c, expiredWithoutRenewal(c));
                 }
                 TokenClient.TokenSet fresh;
                 try {
                     fresh = tokens.refresh(c.connector, vault.decrypt(c.refreshToken));
                 } catch (TokenClient.GrantRefused e) {
-                    return markNeedsReauth(c, name(c) + " no longer accepts the saved sign-in");
+                    if (e.signInRevoked()) {
+                        return markNeedsReauth(c, provider(c.connector) + " no longer accepts the saved sign-in");
+                    }
+                    // a silent or failing token endpoint is not a dead sign-in: the caller tries again later
+                    return new ProviderException(502, provider(c.connector) + " did not renew the sign-in of "
+                            + name(c) + " (" + c.account + ") just now (" + e.getMessage() + "); trying again later.",
+                            null);
                 }
+                // the new access token, a rotated refresh token and what the reply says now, all in this transaction
                 c.accessToken = vault.encrypt(fresh.accessToken());
                 if (fresh.refreshToken() != null) {
                     c.refreshToken = vault.encrypt(fresh.refreshToken());
+                }
+                if (!fresh.extra().isEmpty()) {
+                    Map<String, String> extra = new LinkedHashMap<>(extraOf(c));
+                    extra.putAll(fresh.extra());
+                    c.extra = vault.encrypt(JsonColumn.write(extra));
                 }
                 c.expiresAt = fresh.expiresAt();
                 c.updatedAt = clock.instant();
                 return grantOf(c);
             });
-            if (outcome instanceof ReconnectRequiredException refused) {
-                throw refused;
+            if (outcome instanceof RuntimeException failed) {
+                throw failed;
             }
             return (AccessGrant) outcome;
         } finally {
@@ -238,11 +284,42 @@ public class ConnectionService implements ConnectionAccess {
     }
 
     private AccessGrant grantOf(Connection c) {
-        Map<String, String> extra = c.extra == null ? Map.of()
-                : JsonColumn.read(vault.decrypt(c.extra), new TypeReference<Map<String, String>>() {
-                });
         String apiBaseUrl = providers.endpoints(c.connector).sandbox() ? providers.sandboxApiBase(c.connector) : null;
-        return new AccessGrant(c.id, vault.decrypt(c.accessToken), apiBaseUrl, c.account, extra);
+        return new AccessGrant(c.id, vault.decrypt(c.accessToken), apiBaseUrl, c.account, extraOf(c));
+    }
+
+    private Map<String, String> extraOf(Connection c) {
+        return c.extra == null ? Map.of() : JsonColumn.read(vault.decrypt(c.extra), new TypeReference<Map<String, String>>() {
+        });
+    }
+
+    // ---- expiring ----
+
+    /**
+     * Marks {@code needs_reauth} every active connection of {@code appId} (every app when null) whose sign-in has
+     * ended with no way to renew it, each in its own transaction, so it never shows healthy past its end.
+     */
+    public void expireOverdue(String appId) {
+        List<String> overdue = QuarkusTransaction.requiringNew().call(() -> Connection.<Connection> list(
+                "status = ?1 and refreshToken is null and expiresAt <= ?2", ConnectionStatus.ACTIVE, clock.instant())
+                .stream().filter(c -> appId == null || c.appId.equals(appId)).map(c -> c.id).toList());
+        for (String id : overdue) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Connection c = Connection.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                if (c != null && c.status == ConnectionStatus.ACTIVE && c.refreshToken == null) {
+                    markNeedsReauth(c, expiredWithoutRenewal(c));
+                }
+            });
+        }
+    }
+
+    private String expiredWithoutRenewal(Connection c) {
+        return "the sign-in ended" + (c.expiresAt == null ? "" : " on " + day(c.expiresAt)) + " and "
+                + provider(c.connector) + " gives no way to renew it";
+    }
+
+    private static String day(Instant instant) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(ZoneOffset.UTC));
     }
 
     @Override
@@ -254,9 +331,10 @@ public class ConnectionService implements ConnectionAccess {
 
     // ---- managing ----
 
-    @Transactional
+    /** The app's connections, any whose sign-in has ended marked first. */
     public List<Connection> ofApp(String appId) {
-        return Connection.ofApp(appId);
+        expireOverdue(appId);
+        return QuarkusTransaction.requiringNew().call(() -> Connection.ofApp(appId));
     }
 
     @Transactional
@@ -302,5 +380,10 @@ public class ConnectionService implements ConnectionAccess {
 
     private String name(Connection c) {
         return catalog.connector(c.connector).map(Connector::name).orElse(c.connector);
+    }
+
+    /** Whose sign-in it is: Google for Gmail and Drive alike. */
+    private String provider(String connector) {
+        return catalog.connector(connector).map(con -> con.auth().provider()).orElse(connector);
     }
 }

@@ -32,6 +32,8 @@ class ChatToConnectionTest {
 
     @Inject
     DataSource db;
+    @Inject
+    ConnectionService connections;
 
     @BeforeEach
     void app() {
@@ -60,6 +62,15 @@ class ChatToConnectionTest {
                 .formParam("csrf-token", token).formParam("decision", decision).post(local);
         assertThat(answer.statusCode()).isEqualTo(303);
         return URI.create(answer.getHeader("Location"));
+    }
+
+    /** The editor asks for the daily Gmail email and connects the shared account in the sandbox. */
+    void connectSharedGmail() {
+        String cid = conversation(editor());
+        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
+        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
+        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor").then()
+                .statusCode(303);
     }
 
     static Response callback(URI redirect, String user) {
@@ -187,6 +198,74 @@ class ChatToConnectionTest {
     }
 
     @Test
+    void appBelowBuilder_chatAndApiBothNameTheBuilderPlan() {
+        for (String plan : List.of("free", "starter")) {
+            Map<String, Object> app = new java.util.HashMap<>(Api.TASKS_APP);
+            app.put("plan", plan);
+            String small = Api.createApp(app);
+            String sentence = "Connectors need the Builder plan or higher; this app is on the "
+                    + plan.substring(0, 1).toUpperCase() + plan.substring(1) + " plan. Upgrade it to Builder to connect Gmail.";
+            String cid = editor().post("/api/apps/" + small + "/conversations").then().statusCode(201).extract().path("id");
+            JsonPath reply = editor().body(Map.of("text", "Send me a daily email with my to-do list using Gmail."))
+                    .post("/api/apps/" + small + "/conversations/" + cid + "/messages").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(reply.getString("messages[1].text")).isEqualTo(sentence);
+            assertThat(reply.getString("messages[1].card")).isNull();
+
+            editor().body(Map.of("connector", "gmail", "mode", "shared", "action", "gmail.send_email"))
+                    .post("/api/apps/" + small + "/connections").then().statusCode(403).body("error", equalTo(sentence));
+            editor().get("/api/apps/" + small + "/connections").then().body("$", hasSize(0));
+        }
+    }
+
+    @Test
+    void flowNeedingOneMoreGoogleScope_asksOnlyForIt_keepsTheConnection_andStartsTheFlow() {
+        connectSharedGmail();
+        String connectionId = editor().get("/api/apps/" + appId + "/connections").then().extract().path("[0].id");
+
+        String second = conversation(editor());
+        JsonPath draft = say(editor(), second, Map.of("text", "Draft an email in Gmail for each new todo."));
+        assertThat(draft.getString("messages[1].card.type")).isEqualTo("reapproval");
+        assertThat(draft.getString("messages[1].card.connectionId")).isEqualTo(connectionId);
+        String reapproval = draft.getString("messages[1].card.authorizeUrl");
+        String flowId = editor().get("/api/apps/" + appId + "/flows").then().extract().jsonPath()
+                .getList("findAll { it.action == 'gmail.create_draft' }.id", String.class).get(0);
+        assertThat(Api.flow(appId, flowId)).containsEntry("status", "needs_approval");
+        // Google merges the new scope into the grant: only the missing one is asked for
+        assertThat(ProviderQuirksTest.query(reapproval)).containsEntry("scope", "https://www.googleapis.com/auth/gmail.compose")
+                .containsEntry("include_granted_scopes", "true");
+
+        Response back = callback(consent(reapproval, "editor", "approve"), "editor");
+        assertThat(back.getHeader("Location")).endsWith("/apps/" + appId + "/chat?conversation=" + second);
+
+        editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(1))
+                .body("[0].id", equalTo(connectionId))
+                .body("[0].scopes", hasItem("https://www.googleapis.com/auth/gmail.send"))
+                .body("[0].scopes", hasItem("https://www.googleapis.com/auth/gmail.compose"));
+        assertThat(Api.flow(appId, flowId)).containsEntry("status", "active");
+        editor().get("/api/apps/" + appId + "/conversations/" + second).then()
+                .body("messages[-1].text", containsString("now has the access it needs"))
+                .body("messages[-1].card.type", equalTo("flow_created"));
+    }
+
+    @Test
+    void providerWithoutIncrementalConsent_isAskedForTheUnionOnTheSameConnection() {
+        String url = editor().body(Map.of("connector", "slack_bot", "mode", "shared", "action", "slack_bot.post_message"))
+                .post("/api/apps/" + appId + "/connections").then().statusCode(200).extract().path("authorizeUrl");
+        callback(consent(url, "editor", "approve"), "editor").then().statusCode(303);
+        String connectionId = editor().get("/api/apps/" + appId + "/connections").then().extract().path("[0].id");
+
+        String more = connections.authorizeUrl(appId, "editor", null, "slack_bot", ConnectionMode.SHARED,
+                List.of("channels:manage"), connectionId);
+
+        assertThat(URI.create(more).getQuery()).contains("scope=channels:manage,chat:write");
+        callback(consent(more, "editor", "approve"), "editor").then().statusCode(303);
+        editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(1))
+                .body("[0].id", equalTo(connectionId))
+                .body("[0].scopes", org.hamcrest.Matchers.containsInAnyOrder("chat:write", "channels:manage"));
+    }
+
+    @Test
     void appUser_cannotChooseShared() {
         String cid = conversation(member());
         say(member(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
@@ -212,10 +291,7 @@ class ChatToConnectionTest {
 
     @Test
     void connectedTool_goesStraightToTheFlow_andDisconnectRevokes() {
-        String cid = conversation(editor());
-        say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
-        JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
-        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+        connectSharedGmail();
 
         String second = conversation(editor());
         JsonPath direct = say(editor(), second, Map.of("text", "Every Monday at 9am, email me my open todos with Gmail."));

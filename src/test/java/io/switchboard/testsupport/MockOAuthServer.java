@@ -1,13 +1,15 @@
 package io.switchboard.testsupport;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
- * A real OAuth 2.0 server (mock-oauth2-server) standing in for Google Drive's authorization, token and identity
- * endpoints, started before Quarkus so the connector's client can point at it.
+ * A real OAuth 2.0 server (mock-oauth2-server) standing in for Google's authorization, token and identity
+ * endpoints (Drive and Gmail), started before Quarkus so the connector's client can point at it.
  */
 public class MockOAuthServer implements QuarkusTestResourceLifecycleManager {
     public static final String ISSUER = "drive";
@@ -21,11 +23,17 @@ public class MockOAuthServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new MockOAuth2Server();
         server.start();
-        String prefix = "switchboard.connectors.google_drive.";
-        return Map.of(prefix + "client-id", "drive-client", prefix + "client-secret", "drive-secret",
-                prefix + "authorization-url", server.authorizationEndpointUrl(ISSUER).toString(),
-                prefix + "token-url", server.tokenEndpointUrl(ISSUER).toString(),
-                prefix + "identity-url", server.userInfoUrl(ISSUER).toString());
+        Map<String, String> config = new HashMap<>();
+        // one Google client serves every Google connector, as it does for real
+        for (String connector : List.of("google_drive", "gmail")) {
+            String prefix = "switchboard.connectors." + connector + ".";
+            config.put(prefix + "client-id", "google-client");
+            config.put(prefix + "client-secret", "google-secret");
+            config.put(prefix + "authorization-url", server.authorizationEndpointUrl(ISSUER).toString());
+            config.put(prefix + "token-url", server.tokenEndpointUrl(ISSUER).toString());
+            config.put(prefix + "identity-url", server.userInfoUrl(ISSUER).toString());
+        }
+        return config;
     }
 
     @Override

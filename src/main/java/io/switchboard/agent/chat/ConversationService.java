@@ -139,9 +139,9 @@ public class ConversationService {
     }
 
     private void proceed(Conversation c, AppView app, Plan plan, String user) {
-        if (!app.plan().allowsConnectors()) {
-            add(c, "assistant", "Connectors need the Builder plan or higher; this app is on the " + app.plan().id()
-                    + " plan. Upgrade it to connect " + connectorName(plan.connector()) + ".", null);
+        Optional<String> refusal = connections.planRefusal(app.id(), plan.connector());
+        if (refusal.isPresent()) {
+            add(c, "assistant", refusal.get(), null);
             return;
         }
         c.plan = JsonColumn.write(plan);

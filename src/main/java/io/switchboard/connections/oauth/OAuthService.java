@@ -43,14 +43,25 @@ public class OAuthService {
             ConnectionMode mode, List<String> scopes, String connectionId, List<String> alreadyGranted) {
     }
 
-    /** Scopes to ask for: what the action needs, what identifies the account, and what the grant must keep. */
+    /**
+     * Scopes to ask for: what the action needs and what identifies the account. For a connection that exists, a
+     * provider with incremental consent is asked only for what the grant lacks (it keeps the rest); any other
+     * provider is asked for the union, since its new grant replaces the old one.
+     */
     public List<String> scopesToRequest(AuthorizationRequest request) {
         Connector connector = providers.connector(request.connector());
         Set<String> scopes = new LinkedHashSet<>(request.scopes());
         scopes.addAll(connector.auth().identity().scopes());
-        if (request.connectionId() != null && !connector.auth().incrementalConsent()) {
-            scopes.addAll(request.alreadyGranted());
+        if (request.connectionId() == null) {
+            return List.copyOf(scopes);
         }
+        if (connector.auth().incrementalConsent()) {
+            Set<String> missing = new LinkedHashSet<>(scopes);
+            missing.removeAll(request.alreadyGranted());
+            // nothing new (a reconnect): consent again to all of it
+            return List.copyOf(missing.isEmpty() ? scopes : missing);
+        }
+        scopes.addAll(request.alreadyGranted());
         return List.copyOf(scopes);
     }
 
@@ -97,9 +108,9 @@ public class OAuthService {
 
     /**
      * Takes the stored authorization for {@code state} exactly once; refuses unknown, used, expired states and
-     * states started by someone else.
+     * states started by someone else. An expired state is spent all the same (the refusal must not roll that back).
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public OAuthState consume(String state, String user) {
         if (state == null || state.isBlank()) {
             throw ApiException.badRequest("The sign-in answer has no state; start the connection again.");

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,14 +27,14 @@ import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
 import io.switchboard.catalog.AuthSpec;
-import io.switchboard.catalog.Connector;
 
 /**
- * Token endpoint work through the Quarkus OIDC client, one client per connector built from the catalog, and the
- * identity call that names the connected account.
+ * Token endpoint work through the Quarkus OIDC client, one client per connector built from the catalog (provider
+ * quirks handled by {@link TokenEndpointAdapter}), and the identity call that names the connected account.
  */
 @ApplicationScoped
 public class TokenClient {
+    private static final String UNKNOWN_ACCOUNT = "connected account";
     private final Map<String, OidcClient> clients = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -40,20 +43,36 @@ public class TokenClient {
     OidcClients oidcClients;
     @Inject
     ProviderDirectory providers;
+    @Inject
+    Clock clock;
 
-    /** Tokens as the provider gave them; {@code extra} holds values the catalog asks to keep (instance_url, host). */
+    /**
+     * Tokens as the provider gave them; {@code extra} holds values the catalog asks to keep (instance_url, host),
+     * {@code account} the account name when the provider puts it in the token reply.
+     */
     public record TokenSet(String accessToken, String refreshToken, Instant expiresAt, List<String> scopes,
-            Map<String, String> extra) {
+            Map<String, String> extra, String account) {
         @Override
         public String toString() {
             return "TokenSet[expiresAt=" + expiresAt + ", scopes=" + scopes + "]";
         }
     }
 
-    /** The provider refused the grant (for example {@code invalid_grant}); the text is safe to show. */
+    /**
+     * The token endpoint did not hand out tokens. {@link #signInRevoked()} when it says the grant is no longer valid
+     * ({@code invalid_grant} or the provider's own words for it); otherwise the endpoint failed or was silent. The
+     * message is the provider's error code, safe to show.
+     */
     public static class GrantRefused extends RuntimeException {
-        public GrantRefused(String message) {
-            super(message, null, false, false);
+        private final boolean signInRevoked;
+
+        GrantRefused(String code, boolean signInRevoked) {
+            super(code, null, false, false);
+            this.signInRevoked = signInRevoked;
+        }
+
+        public boolean signInRevoked() {
+            return signInRevoked;
         }
     }
 
@@ -68,7 +87,8 @@ public class TokenClient {
     }
 
     public TokenSet refresh(String connectorId, String refreshToken) {
-        return call(connectorId, () -> client(connectorId).refreshTokens(refreshToken).await().atMost(Duration.ofSeconds(30)));
+        return call(connectorId,
+                () -> client(connectorId).refreshTokens(refreshToken).await().atMost(Duration.ofSeconds(30)));
     }
 
     /** Best effort: revokes the token where the provider has a revocation endpoint. */
@@ -80,83 +100,94 @@ public class TokenClient {
         }
     }
 
-    /** The account name from the identity endpoint (or the token response, where the provider puts it there). */
+    /** The account name from the identity endpoint (or the token reply, where the provider puts it there). */
     public String account(String connectorId, TokenSet tokens) {
         ProviderDirectory.Endpoints endpoints = providers.endpoints(connectorId);
         if ("token_response".equals(endpoints.identityUrl())) {
-            return tokens.extra().getOrDefault("account", "connected account");
+            return tokens.account() == null ? UNKNOWN_ACCOUNT : tokens.account();
         }
+        String method = providers.connector(connectorId).auth().identity().method();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoints.identityUrl()))
                     .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(10))
+                    .method(method == null ? "GET" : method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                return "connected account";
+                return UNKNOWN_ACCOUNT;
             }
-            JsonNode node = json.readTree(response.body());
-            for (String part : endpoints.accountField().split("\\.")) {
-                node = part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
-            }
-            return node.isMissingNode() || node.isNull() ? "connected account" : node.asText();
+            String account = TokenEndpointAdapter.at(json.readTree(response.body()), endpoints.accountField());
+            return account == null || account.isBlank() ? UNKNOWN_ACCOUNT : account;
         } catch (java.io.IOException e) {
-            return "connected account";
+            return UNKNOWN_ACCOUNT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "connected account";
+            return UNKNOWN_ACCOUNT;
         }
     }
 
-    private TokenSet call(String connectorId, java.util.function.Supplier<Tokens> request) {
+    private TokenSet call(String connectorId, Supplier<Tokens> request) {
+        AuthSpec auth = providers.connector(connectorId).auth();
         Tokens tokens;
         try {
             tokens = request.get();
         } catch (OidcClientException e) {
-            String message = String.valueOf(e.getMessage());
-            throw new GrantRefused(message.contains("invalid_grant") ? "invalid_grant"
-                    : "the provider refused the request (" + firstLine(message) + ")");
+            String code = errorCode(e.getMessage());
+            List<String> reauth = auth.tokenResponse().reauthErrors() == null ? List.of()
+                    : auth.tokenResponse().reauthErrors();
+            throw new GrantRefused(code, "invalid_grant".equals(code) || reauth.contains(code));
+        } catch (RuntimeException e) {
+            throw new GrantRefused("no_answer", false);
         }
-        Connector connector = providers.connector(connectorId);
-        AuthSpec.TokenResponse shape = connector.auth().tokenResponse();
         Map<String, String> extra = new LinkedHashMap<>();
-        if (shape.extra() != null) {
-            shape.extra().forEach((name, path) -> {
-                String value = tokens.get(path);
-                if (value != null) {
-                    extra.put(name, value);
+        if (auth.tokenResponse().extra() != null) {
+            auth.tokenResponse().extra().keySet().forEach(name -> {
+                if (tokens.get(name) != null) {
+                    extra.put(name, tokens.get(name));
                 }
             });
         }
-        String scope = tokens.get(shape.scope() == null ? "scope" : shape.scope());
-        Instant expiresAt = tokens.getAccessTokenExpiresAt() == null ? null
-                : Instant.ofEpochSecond(tokens.getAccessTokenExpiresAt());
-        return new TokenSet(tokens.getAccessToken(), tokens.getRefreshToken(), expiresAt,
-                scope == null ? null : List.of(scope.trim().split(connector.auth().scopeSeparator().equals(",") ? "[,\\s]+" : "\\s+")),
-                extra);
+        String expiresIn = tokens.get("expires_in");
+        String scope = tokens.get("scope");
+        return new TokenSet(tokens.getAccessToken(), tokens.getRefreshToken(),
+                expiresIn == null ? null : clock.instant().plusSeconds(Long.parseLong(expiresIn.trim())),
+                // granted scopes come back space- or comma-separated whatever the authorize URL used (GitHub)
+                scope == null ? null : Arrays.stream(scope.trim().split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                extra, tokens.get(TokenEndpointAdapter.ACCOUNT));
+    }
+
+    /** The OAuth error code in the token endpoint's error body, or a word for a body that has none. */
+    private String errorCode(String body) {
+        try {
+            JsonNode reply = json.readTree(body == null ? "" : body);
+            String code = TokenEndpointAdapter.at(reply, "error");
+            return code != null && code.matches("[A-Za-z0-9_.\\-]{1,64}") ? code : "refused";
+        } catch (java.io.IOException notJson) {
+            return "no_answer";
+        }
     }
 
     private OidcClient client(String connectorId) {
         return clients.computeIfAbsent(connectorId, id -> {
             ProviderDirectory.Endpoints endpoints = providers.endpoints(id);
             AuthSpec auth = providers.connector(id).auth();
+            // the sandbox takes the secret in the form: a Basic header would meet this service's own sign-in
+            boolean basic = "client_secret_basic".equals(auth.tokenAuth()) && !endpoints.sandbox();
             URI token = URI.create(endpoints.tokenUrl());
             OidcClientConfig config = OidcClientConfig.builder()
-                    .id("connector-" + id)
+                    .id(TokenEndpointAdapter.clientId(id, endpoints.sandbox()))
                     .authServerUrl(token.getScheme() + "://" + token.getAuthority())
                     .discoveryEnabled(false)
                     .tokenPath(endpoints.tokenUrl())
                     .revokePath(endpoints.revocationUrl() == null ? endpoints.tokenUrl() : endpoints.revocationUrl())
                     .clientId(endpoints.clientId())
-                    .credentials().clientSecret(endpoints.clientSecret(),
-                            "client_secret_basic".equals(auth.tokenAuth()) ? Method.BASIC : Method.POST)
+                    .credentials().clientSecret(endpoints.clientSecret(), basic ? Method.BASIC : Method.POST)
                     .end()
                     .grant(OidcClientConfig.Grant.Type.CODE)
+                    // GitHub answers form-encoded without it; everyone else ignores it or agrees
                     .headers("Accept", "application/json")
                     .build();
             return oidcClients.newClient(config).await().atMost(Duration.ofSeconds(30));
         });
-    }
-
-    private static String firstLine(String message) {
-        return message.lines().findFirst().orElse("").replaceAll("[A-Za-z0-9_\\-]{30,}", "***");
     }
 }
