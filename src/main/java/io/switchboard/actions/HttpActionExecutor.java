@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.catalog.Action;
 import io.switchboard.catalog.Catalog;
 import io.switchboard.catalog.Connector;
+import io.switchboard.catalog.JsonPaths;
 import io.switchboard.connections.AccessGrant;
 
 /** Makes the HTTP request a catalog action describes; provider quirks live in the catalog except where noted. */
@@ -254,12 +255,12 @@ public class HttpActionExecutor implements ActionExecutor {
             if (refusal != null) {
                 throw new ProviderException(status, connector.name() + " refused the request: " + refusal, null);
             }
-            String id = RequestTemplates.at(json, request.resultId());
+            String id = JsonPaths.valueAt(json, request.resultId());
             if (id == null) {
                 // LinkedIn returns the new post's URN in this header, not in the body.
                 id = response.headers().firstValue("x-restli-id").orElse(null);
             }
-            return new ActionResult(id, RequestTemplates.at(json, request.resultLink()));
+            return new ActionResult(id, JsonPaths.valueAt(json, request.resultLink()));
         }
         throw new ProviderException(status,
                 connector.name() + " answered HTTP " + status + ": " + describe(json, response.body()),
@@ -290,7 +291,7 @@ public class HttpActionExecutor implements ActionExecutor {
         if (node != null && node.isObject()) {
             for (String path : new String[] { "error.message", "message", "error_description", "errorDescription",
                     "err", "error.code", "error" }) {
-                String text = RequestTemplates.at(node, path);
+                String text = JsonPaths.valueAt(node, path);
                 if (text != null && !text.isBlank()) {
                     return text;
                 }

@@ -78,17 +78,6 @@ final class RequestTemplates {
     }
 
     /** A dot path such as {@code entries.0.id} into a JSON reply; numeric segments index arrays. */
-    static String at(JsonNode root, String dotPath) {
-        if (root == null || dotPath == null) {
-            return null;
-        }
-        JsonNode node = root;
-        for (String segment : dotPath.split("\\.")) {
-            node = node.isArray() && segment.matches("\\d+") ? node.path(Integer.parseInt(segment)) : node.path(segment);
-        }
-        return node.isMissingNode() || node.isNull() || node.isContainerNode() ? null : node.asText();
-    }
-
     static String encodeQuery(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

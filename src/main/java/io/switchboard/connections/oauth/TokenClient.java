@@ -27,6 +27,7 @@ import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
 import io.switchboard.catalog.AuthSpec;
+import io.switchboard.catalog.JsonPaths;
 
 /**
  * Token endpoint work through the Quarkus OIDC client, one client per connector built from the catalog (provider
@@ -116,7 +117,7 @@ public class TokenClient {
             if (response.statusCode() / 100 != 2) {
                 return UNKNOWN_ACCOUNT;
             }
-            String account = TokenEndpointAdapter.at(json.readTree(response.body()), endpoints.accountField());
+            String account = JsonPaths.valueAt(json.readTree(response.body()), endpoints.accountField());
             return account == null || account.isBlank() ? UNKNOWN_ACCOUNT : account;
         } catch (java.io.IOException e) {
             return UNKNOWN_ACCOUNT;
@@ -160,7 +161,7 @@ public class TokenClient {
     private String errorCode(String body) {
         try {
             JsonNode reply = json.readTree(body == null ? "" : body);
-            String code = TokenEndpointAdapter.at(reply, "error");
+            String code = JsonPaths.valueAt(reply, "error");
             return code != null && code.matches("[A-Za-z0-9_.\\-]{1,64}") ? code : "refused";
         } catch (java.io.IOException notJson) {
             return "no_answer";

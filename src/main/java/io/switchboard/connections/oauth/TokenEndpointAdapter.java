@@ -24,6 +24,7 @@ import io.quarkus.oidc.common.OidcRequestFilter;
 import io.quarkus.oidc.common.OidcResponseFilter;
 import io.switchboard.catalog.AuthSpec;
 import io.switchboard.catalog.Catalog;
+import io.switchboard.catalog.JsonPaths;
 import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
@@ -110,45 +111,34 @@ public class TokenEndpointAdapter implements OidcRequestFilter, OidcResponseFilt
         put(flat, "expires_in", value(reply, shape.expiresIn(), "expires_in", refresh));
         put(flat, "scope", value(reply, shape.scope(), "scope", refresh));
         if (shape.extra() != null) {
-            shape.extra().forEach((name, path) -> put(flat, name, at(reply, path)));
+            shape.extra().forEach((name, path) -> put(flat, name, JsonPaths.valueAt(reply, path)));
         }
         if (!flat.has("access_token")) {
             throw refusal("no_access_token");
         }
         if (auth.identity().fromTokenResponse()) {
-            put(flat, ACCOUNT, at(reply, auth.identity().accountField()));
+            put(flat, ACCOUNT, JsonPaths.valueAt(reply, auth.identity().accountField()));
         }
         response.responseBody(Buffer.buffer(write(flat)));
     }
 
     /** The text at a dot path ({@code authed_user.access_token}, {@code data.0.email}); null when absent. */
-    static String at(JsonNode root, String dotPath) {
-        if (root == null || dotPath == null) {
-            return null;
-        }
-        JsonNode node = root;
-        for (String part : dotPath.split("\\.")) {
-            node = node.isArray() && part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
-        }
-        return node.isMissingNode() || node.isNull() || node.isContainerNode() ? null : node.asText();
-    }
-
     /**
      * A refresh reply may be flat where the first reply nested the value: Slack answers a user-token refresh with
      * the new tokens at the top level, not under {@code authed_user}.
      */
     private static String value(JsonNode reply, String path, String standardName, boolean refresh) {
-        String value = at(reply, path == null ? standardName : path);
-        return value == null && refresh ? at(reply, standardName) : value;
+        String value = JsonPaths.valueAt(reply, path == null ? standardName : path);
+        return value == null && refresh ? JsonPaths.valueAt(reply, standardName) : value;
     }
 
     /** Slack: {@code ok:false} with the reason in {@code error}; GitHub and TikTok: an {@code error} field. */
     private static String errorIn200(JsonNode reply, AuthSpec.TokenResponse shape) {
         if (shape.okField() != null && reply.has(shape.okField()) && !reply.get(shape.okField()).asBoolean()) {
-            return Optional.ofNullable(at(reply, shape.errorField() == null ? "error" : shape.errorField()))
+            return Optional.ofNullable(JsonPaths.valueAt(reply, shape.errorField() == null ? "error" : shape.errorField()))
                     .orElse("refused");
         }
-        String error = shape.errorField() == null ? null : at(reply, shape.errorField());
+        String error = shape.errorField() == null ? null : JsonPaths.valueAt(reply, shape.errorField());
         return error == null || error.isBlank() || shape.okField() != null ? null : error;
     }
 
