@@ -34,6 +34,8 @@ public class ActionIndex {
 
     /** How much the action's own name counts beside meaning: enough to separate siblings like issue vs comment. */
     static final double NAME_WEIGHT = 0.2;
+    /** Extra weight when the request says the action's whole name ("create a ClickUp task" is Create task). */
+    static final double WHOLE_NAME = 0.05;
     /** Read-only actions (list, report) lose this much unless the request asks to read, fetch or report. */
     static final double READ_PENALTY = 0.08;
 
@@ -87,7 +89,7 @@ public class ActionIndex {
 
     /** Share of the action name's words ("Create issue") that the request uses, as a person would read it. */
     static double nameOverlap(Action action, Set<String> requestStems) {
-        Set<String> name = stems(action.name());
+        Set<String> name = stems(action.name(), false);
         if (name.isEmpty()) {
             return 0;
         }
@@ -96,7 +98,11 @@ public class ActionIndex {
 
     public List<Match> rank(String text, float[] query) {
         Map<String, List<float[]>> index = vectors().join();
-        Set<String> words = stems(text);
+        Set<String> words = stems(text, true);
+        if (text.strip().replaceAll("^[^A-Za-z]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("open ")) {
+            words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
+        }
+        Set<String> literal = stems(text, false);
         List<Match> matches = new ArrayList<>();
         for (var entry : index.entrySet()) {
             double best = -1;
@@ -106,7 +112,9 @@ public class ActionIndex {
             Action action = catalog.action(entry.getKey()).orElseThrow();
             double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
                     ? READ_PENALTY : 0;
-            matches.add(new Match(action, best + NAME_WEIGHT * nameOverlap(action, words) - penalty));
+            double overlap = nameOverlap(action, words);
+            boolean wholeName = overlap == 1 && nameOverlap(action, literal) == 1;
+            matches.add(new Match(action, best + NAME_WEIGHT * overlap + (wholeName ? WHOLE_NAME : 0) - penalty));
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.action().id()));
         return matches;
@@ -115,20 +123,31 @@ public class ActionIndex {
     /** Verbs people use for making something new, read as the "create" in action names. */
     private static final Set<String> CREATE_VERBS = Set.of("make", "add", "file", "raise", "log", "generate",
             "build", "start", "creat");
+    /** Verbs that put something at the end of what exists: "add it to the sheet", "log each one in the doc". */
+    private static final Set<String> APPEND_VERBS = Set.of("add", "log", "record", "insert", "put", "stream",
+            "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
     private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
             "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download");
 
-    static Set<String> stems(String text) {
+    /** Word stems, "make" read as "create"; with {@code implied}, also what a verb implies ("email" sends). */
+    static Set<String> stems(String text, boolean implied) {
         Set<String> out = new java.util.HashSet<>();
         for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
             if (word.length() >= 3) {
                 String stem = word.replaceAll("(ing|ed|es|s)$", "");
                 out.add(CREATE_VERBS.contains(stem) ? "create" : stem);
+                if (!implied) {
+                    continue;
+                }
                 if (SEND_VERBS.contains(stem)) {
                     out.add("send");
+                }
+                if (APPEND_VERBS.contains(stem)) {
+                    out.add("append");
+                    out.add("insert");
                 }
             }
         }
