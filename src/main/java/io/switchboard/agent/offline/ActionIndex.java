@@ -28,9 +28,17 @@ public class ActionIndex {
     @Inject
     Catalog catalog;
     /** Loaded off the start-up thread: the ONNX runtime and the model take a few seconds to come up. */
-    private final CompletableFuture<EmbeddingModel> model = CompletableFuture
-            .supplyAsync(dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel::new);
+    private final CompletableFuture<EmbeddingModel> model = CompletableFuture.supplyAsync(MiniLmModel::new);
     private volatile CompletableFuture<Map<String, List<float[]>>> vectors;
+    /** Texts seen lately: the same request, chip or entity name costs one model run, not one each time. */
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > RECENT_TEXTS;
+                }
+            });
+    static final int RECENT_TEXTS = 4096;
 
     /** How much the action's own name counts beside meaning: enough to separate siblings like issue vs comment. */
     static final double NAME_WEIGHT = 0.2;
@@ -73,13 +81,32 @@ public class ActionIndex {
         List<Embedding> all = embeddings.embedAll(texts).content();
         Map<String, List<float[]>> byAction = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
-            byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(all.get(i).vector());
+            byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(unit(all.get(i).vector()));
         }
         return byAction;
     }
 
+    /** The text's embedding scaled to length 1, so cosine similarity is a dot product. */
     public float[] embed(String text) {
-        return model.join().embed(text).content().vector();
+        float[] known = recent.get(text);
+        if (known == null) {
+            known = unit(model.join().embed(text).content().vector());
+            recent.put(text, known);
+        }
+        return known;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = (float) (1 / (Math.sqrt(norm) + 1e-12));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
     }
 
     /** All actions, best first, scored by the closest of their texts to {@code text}. */
@@ -107,7 +134,7 @@ public class ActionIndex {
         for (var entry : index.entrySet()) {
             double best = -1;
             for (float[] v : entry.getValue()) {
-                best = Math.max(best, cosine(query, v));
+                best = Math.max(best, dot(query, v));
             }
             Action action = catalog.action(entry.getKey()).orElseThrow();
             double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
@@ -128,7 +155,8 @@ public class ActionIndex {
             "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
-    private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm");
+    private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
+            "tell", "announce");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
             "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download");
 
@@ -154,13 +182,12 @@ public class ActionIndex {
         return out;
     }
 
-    public static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
+    /** Cosine similarity of two embeddings from {@link #embed}. */
+    public static double dot(float[] a, float[] b) {
+        float sum = 0;
         for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
+            sum += a[i] * b[i];
         }
-        return dot / (Math.sqrt(na) * Math.sqrt(nb) + 1e-12);
+        return sum;
     }
 }

@@ -109,7 +109,7 @@ final class ClockTimes {
         if (time.equals("midnight")) {
             return Optional.of(new Clock(0, 0));
         }
-        Matcher m = Pattern.compile("(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(am|pm)?").matcher(time);
+        Matcher m = Words.pattern("(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(am|pm)?").matcher(time);
         if (!m.matches()) {
             return Optional.empty();
         }

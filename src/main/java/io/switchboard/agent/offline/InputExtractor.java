@@ -116,7 +116,7 @@ public final class InputExtractor {
             int earliest = Integer.MAX_VALUE;
             for (com.fasterxml.jackson.databind.JsonNode option : input.getValue().path("enum")) {
                 String words = option.asText().toLowerCase(Locale.ROOT).replace('_', ' ');
-                Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(words)
+                Matcher m = Words.pattern("(?<![\\w-])" + Pattern.quote(words)
                         + "(?![\\w])(?!\\s+(?:a|an|the|my|our|it|this|that|up)\\b)").matcher(lower);
                 if (m.find() && m.start() < earliest) {
                     earliest = m.start();
@@ -259,11 +259,11 @@ public final class InputExtractor {
     private static Optional<String> container(String text, String nouns) {
         String noun = "(?i:(?:google\\s+)?(?:" + nouns + "))";
         List<Pattern> patterns = List.of(
-                Pattern.compile(QUOTED + "\\s+" + noun + "\\b"),
-                Pattern.compile("\\b" + noun + CALLED + QUOTED),
-                Pattern.compile("\\b" + noun + "\\s+(?i:called|named|titled)\\s+"
+                Words.pattern(QUOTED + "\\s+" + noun + "\\b"),
+                Words.pattern("\\b" + noun + CALLED + QUOTED),
+                Words.pattern("\\b" + noun + "\\s+(?i:called|named|titled)\\s+"
                         + "([A-Za-z0-9][\\w-]*(?:\\s+[A-Z][\\w-]*)*)"),
-                Pattern.compile("\\b(?i:the|our|my|in|to|into)\\s+([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})\\s+" + noun
+                Words.pattern("\\b(?i:the|our|my|in|to|into)\\s+([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})\\s+" + noun
                         + "\\b"));
         for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
@@ -280,7 +280,7 @@ public final class InputExtractor {
     }
 
     private static Optional<String> after(String text, String keyword) {
-        Matcher m = Pattern.compile("(?i)\\b" + keyword + "\\s*(?:of|:|=|as|to|saying|reading|like|is)?\\s*" + QUOTED)
+        Matcher m = Words.pattern("(?i)\\b" + keyword + "\\s*(?:of|:|=|as|to|saying|reading|like|is)?\\s*" + QUOTED)
                 .matcher(text);
         return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
     }
@@ -291,7 +291,7 @@ public final class InputExtractor {
         if (titled.isPresent()) {
             return titled;
         }
-        Matcher m = Pattern.compile("(?i)\\b(\\w+)\\s+(?:called|named)\\s*:?\\s*" + QUOTED).matcher(text);
+        Matcher m = Words.pattern("(?i)\\b(\\w+)\\s+(?:called|named)\\s*:?\\s*" + QUOTED).matcher(text);
         while (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);
             if (!Set.of("sheet", "tab", "spreadsheet", "worksheet", "list", "project", "folder", "channel", "repo",
@@ -317,7 +317,7 @@ public final class InputExtractor {
             }
             return Optional.of(c != null ? new String[] {a, b, c} : new String[] {null, a, b});
         }
-        Matcher named = Pattern.compile("(?i)\\b(?:the|our|my|into|to)\\s+(?:(?:google\\s+)?bigquery\\s+)?[`'\"]?"
+        Matcher named = Words.pattern("(?i)\\b(?:the|our|my|into|to)\\s+(?:(?:google\\s+)?bigquery\\s+)?[`'\"]?"
                 + "([a-z_][\\w-]*)[`'\"]?\\s+table\\b|\\btable"
                 + CALLED + "[`'\"]?([a-z_][\\w-]*)").matcher(text);
         while (named.find()) {

@@ -38,6 +38,8 @@ final class KnownTools {
             Map.entry("opsgenie", "chat"), Map.entry("tweet", "social"), Map.entry("x.com", "social"),
             Map.entry("printer", "files"), Map.entry("fax", "email"), Map.entry("phone call", "chat"),
             Map.entry("voicemail", "chat"), Map.entry("venmo", "data"), Map.entry("paypal", "data"),
+            Map.entry("substack", "social"), Map.entry("wordpress", "notes"), Map.entry("webflow", "notes"),
+            Map.entry("squarespace", "notes"), Map.entry("tumblr", "social"), Map.entry("patreon", "social"),
             Map.entry("salesloft", "crm"), Map.entry("freshbooks", "data"), Map.entry("workday", "data"));
 
     /** Words that name a kind of tool rather than a tool, mapped to catalog categories ("|" between several). */

@@ -41,7 +41,7 @@ public class RequestAnalyzer {
     static final double SAME_THING = 0.46;
 
     /** Sentence ends, line breaks, and the edges of a JSON object pasted into the request. */
-    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{])|\\n+|\\s*(?=\\{)|(?<=\\})\\s*");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
     /** Words that mark the sentence of a long message that asks for something. */
     private static final Pattern REQUEST = Pattern.compile("(?i)\\b(i need|we need|i want|we want|i'd like|we'd like"
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
@@ -75,6 +75,13 @@ public class RequestAnalyzer {
     /** Things done outside any app, which no connector can do. */
     private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print");
     private static final Set<String> POLITE = Set.of("pls", "kindly", "hey", "hi", "hello", "ok", "okay");
+    private static final Pattern EVENT_OPENER = Pattern.compile("(?i)\\b(whenever|every time|each time|as soon as)\\b");
+    /** "the weekly log", "our daily standup doc": a period word describing a thing, not when to run. */
+    private static final Pattern ATTRIBUTIVE_PERIOD = Pattern.compile("(?i)\\b(daily|weekly|monthly|nightly|hourly|yearly"
+            + "|quarterly)\\s+(?!(?:at|on|in|by|from|to|and|or|with|for|every|each|basis|until|till|around)\\b)(?=[a-z])");
+    /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
+    private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
+            + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
     private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
@@ -206,7 +213,9 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
-        Optional<Schedule> schedule = ScheduleParser.parse(focus, ZoneId.of(app.timezone()));
+        // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
+        String whenText = EVENT_OPENER.matcher(focus).find() ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
+        Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
         if (schedule.isPresent()) {
             triggerType = "schedule";
@@ -240,7 +249,7 @@ public class RequestAnalyzer {
      * in", so the records and times of the trigger do not pull the meaning towards another action.
      */
     static String actionClause(String text) {
-        String stripped = TRIGGER_CLAUSE.matcher(text).replaceAll(" ");
+        String stripped = CHANNEL_PLACE.matcher(TRIGGER_CLAUSE.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
@@ -344,7 +353,7 @@ public class RequestAnalyzer {
     private static boolean fieldIsFilledIn(String text, EntityInfo entity) {
         String lower = text.toLowerCase(Locale.ROOT);
         return entity.fields().stream().map(f -> String.join(" ", Words.identifierWords(f.name())))
-                .anyMatch(field -> Pattern.compile("\\b" + Pattern.quote(field) + "\\s+(?:is|are|was|were|gets?|got"
+                .anyMatch(field -> Words.pattern("\\b" + Pattern.quote(field) + "\\s+(?:is|are|was|were|gets?|got"
                         + "|has been|have been)\\s+(?:\\w+\\s+)?(?:filled|entered|added|set|written|given|recorded"
                         + "|submitted|left|provided)\\b").matcher(lower).find());
     }
@@ -369,7 +378,7 @@ public class RequestAnalyzer {
         if (inputNames.contains("sobject")) {
             String lower = text.toLowerCase(Locale.ROOT);
             STANDARD_OBJECTS.stream()
-                    .filter(o -> Pattern.compile("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
+                    .filter(o -> Words.pattern("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
                             + o.toLowerCase(Locale.ROOT) + "s?\\s+(record|object)s?\\b|\\bsalesforce\\s+" + o.toLowerCase(Locale.ROOT))
                             .matcher(lower).find())
                     .findFirst().ifPresent(o -> out.put("sobject", o));
@@ -392,7 +401,7 @@ public class RequestAnalyzer {
     private Optional<String> closestInMeaning(String noun, List<EntityInfo> entities) {
         float[] word = index.embed(noun);
         return entities.stream()
-                .map(e -> Map.entry(e.name(), ActionIndex.cosine(word,
+                .map(e -> Map.entry(e.name(), ActionIndex.dot(word,
                         index.embed(e.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)))))
                 .filter(e -> e.getValue() >= SAME_THING)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
@@ -443,7 +452,7 @@ public class RequestAnalyzer {
     }
 
     private static boolean passiveEvent(String lower) {
-        return Pattern.compile("\\b(is|are|was|were|gets?|got|been|be)\\s+(deleted|removed|erased|trashed|archived)\\b")
+        return Words.pattern("\\b(is|are|was|were|gets?|got|been|be)\\s+(deleted|removed|erased|trashed|archived)\\b")
                 .matcher(lower).find();
     }
 
@@ -460,7 +469,7 @@ public class RequestAnalyzer {
         if (p.isEmpty()) {
             return false;
         }
-        Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(p) + "(?![a-z0-9])").matcher(normalized);
+        Matcher m = Words.pattern("(?<![a-z0-9])" + Pattern.quote(p) + "(?![a-z0-9])").matcher(normalized);
         return m.find();
     }
 
