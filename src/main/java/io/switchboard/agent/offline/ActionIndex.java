@@ -116,7 +116,7 @@ public class ActionIndex {
 
     /** Share of the action name's words ("Create issue") that the request uses, as a person would read it. */
     static double nameOverlap(Action action, Set<String> requestStems) {
-        Set<String> name = stems(action.name(), false);
+        Set<String> name = NAME_STEMS.computeIfAbsent(action.name(), n -> stems(n, false));
         if (name.isEmpty()) {
             return 0;
         }
@@ -147,6 +147,11 @@ public class ActionIndex {
         return matches;
     }
 
+    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("(ing|ed|es|s)$");
+    private static final java.util.regex.Pattern ION = java.util.regex.Pattern.compile("(?<=[a-z]{4})ion$");
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^a-z]+");
+    private static final Map<String, Set<String>> NAME_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Verbs people use for making something new, read as the "create" in action names. */
     private static final Set<String> CREATE_VERBS = Set.of("make", "add", "file", "raise", "log", "generate",
             "build", "start", "creat");
@@ -163,9 +168,9 @@ public class ActionIndex {
     /** Word stems, "make" read as "create"; with {@code implied}, also what a verb implies ("email" sends). */
     static Set<String> stems(String text, boolean implied) {
         Set<String> out = new java.util.HashSet<>();
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+        for (String word : NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT))) {
             if (word.length() >= 3) {
-                String stem = word.replaceAll("(ing|ed|es|s)$", "");
+                String stem = ION.matcher(SUFFIX.matcher(word).replaceAll("")).replaceAll("");
                 out.add(CREATE_VERBS.contains(stem) ? "create" : stem);
                 if (!implied) {
                     continue;

@@ -47,7 +47,7 @@ public final class InputExtractor {
             + "|reaction|emoticon)\\b|\\breact(?:s|ion)?\\s+(?:with|using)\\s+(?:an?\\s+|the\\s+)?([a-z0-9_+-]{2,40})");
     /** What a status should say: "set my status to Teaching", "status: 'In a meeting'". */
     private static final Pattern STATUS_TEXT = Pattern.compile("(?i)\\bstatus\\s*(?:to|as|:|=|saying|reading|that says)"
-            + "\\s*(?:" + QUOTED + "|([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3}|[a-z][\\w-]*))");
+            + "\\s*(?:" + QUOTED + "|(?-i:([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})))");
     private static final Pattern ANY_QUOTED = Pattern.compile("(?<!\\w)" + QUOTED);
 
     private static final Set<String> NOT_NAMES = Set.of("slack", "discord", "teams", "microsoft", "google", "a", "an",

@@ -82,6 +82,7 @@ public class RequestAnalyzer {
     /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
     private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
             + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
     private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
@@ -461,7 +462,7 @@ public class RequestAnalyzer {
     }
 
     static String normalize(String text) {
-        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9#@./+-]+", " ").replaceAll("\\s+", " ") + " ";
+        return " " + NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
     }
 
     static boolean containsWord(String normalized, String phrase) {
