@@ -79,11 +79,26 @@ public class ActionIndex {
             }
         }
         List<Embedding> all = embeddings.embedAll(texts).content();
+        trimNativeHeap();
         Map<String, List<float[]>> byAction = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(unit(all.get(i).vector()));
         }
         return byAction;
+    }
+
+    /**
+     * Loading the model leaves tens of megabytes of freed native memory in the C allocator, which keeps it unless
+     * asked; hand it back to the system once the index is built.
+     */
+    private static void trimNativeHeap() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+        } catch (javax.management.JMException | RuntimeException e) {
+            // not every JVM has the command; the memory then stays with the allocator
+        }
     }
 
     /** The text's embedding scaled to length 1, so cosine similarity is a dot product. */
