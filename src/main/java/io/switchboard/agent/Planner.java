@@ -9,6 +9,8 @@ import io.quarkiverse.langchain4j.RegisterAiService;
 @RegisterAiService(toolProviderSupplier = PlanningTools.Provider.class, maxSequentialToolInvocations = 8)
 public interface Planner {
 
+    /** The request goes in as a template value, so braces in what people type ("{{total}}") stay plain text. */
     @SystemMessage(fromResource = "prompts/planner.system.md")
-    String plan(@MemoryId String conversationId, @UserMessage String request);
+    @UserMessage("{request}")
+    String plan(@MemoryId String conversationId, String request);
 }

@@ -28,12 +28,22 @@ public class ActionIndex {
     @Inject
     Catalog catalog;
     /** Loaded off the start-up thread: the ONNX runtime and the model take a few seconds to come up. */
-    private final CompletableFuture<EmbeddingModel> model = CompletableFuture
-            .supplyAsync(dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel::new);
+    private final CompletableFuture<EmbeddingModel> model = CompletableFuture.supplyAsync(MiniLmModel::new);
     private volatile CompletableFuture<Map<String, List<float[]>>> vectors;
+    /** Texts seen lately: the same request, chip or entity name costs one model run, not one each time. */
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > RECENT_TEXTS;
+                }
+            });
+    static final int RECENT_TEXTS = 4096;
 
     /** How much the action's own name counts beside meaning: enough to separate siblings like issue vs comment. */
     static final double NAME_WEIGHT = 0.2;
+    /** Extra weight when the request says the action's whole name ("create a ClickUp task" is Create task). */
+    static final double WHOLE_NAME = 0.05;
     /** Read-only actions (list, report) lose this much unless the request asks to read, fetch or report. */
     static final double READ_PENALTY = 0.08;
 
@@ -69,15 +79,49 @@ public class ActionIndex {
             }
         }
         List<Embedding> all = embeddings.embedAll(texts).content();
+        trimNativeHeap();
         Map<String, List<float[]>> byAction = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
-            byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(all.get(i).vector());
+            byAction.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(unit(all.get(i).vector()));
         }
         return byAction;
     }
 
+    /**
+     * Loading the model leaves tens of megabytes of freed native memory in the C allocator, which keeps it unless
+     * asked; hand it back to the system once the index is built.
+     */
+    private static void trimNativeHeap() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+        } catch (javax.management.JMException | RuntimeException e) {
+            // not every JVM has the command; the memory then stays with the allocator
+        }
+    }
+
+    /** The text's embedding scaled to length 1, so cosine similarity is a dot product. */
     public float[] embed(String text) {
-        return model.join().embed(text).content().vector();
+        float[] known = recent.get(text);
+        if (known == null) {
+            known = unit(model.join().embed(text).content().vector());
+            recent.put(text, known);
+        }
+        return known;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = (float) (1 / (Math.sqrt(norm) + 1e-12));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
     }
 
     /** All actions, best first, scored by the closest of their texts to {@code text}. */
@@ -87,7 +131,7 @@ public class ActionIndex {
 
     /** Share of the action name's words ("Create issue") that the request uses, as a person would read it. */
     static double nameOverlap(Action action, Set<String> requestStems) {
-        Set<String> name = stems(action.name());
+        Set<String> name = NAME_STEMS.computeIfAbsent(action.name(), n -> stems(n, false));
         if (name.isEmpty()) {
             return 0;
         }
@@ -96,52 +140,74 @@ public class ActionIndex {
 
     public List<Match> rank(String text, float[] query) {
         Map<String, List<float[]>> index = vectors().join();
-        Set<String> words = stems(text);
+        Set<String> words = stems(text, true);
+        if (text.strip().replaceAll("^[^A-Za-z]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("open ")) {
+            words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
+        }
+        Set<String> literal = stems(text, false);
         List<Match> matches = new ArrayList<>();
         for (var entry : index.entrySet()) {
             double best = -1;
             for (float[] v : entry.getValue()) {
-                best = Math.max(best, cosine(query, v));
+                best = Math.max(best, dot(query, v));
             }
             Action action = catalog.action(entry.getKey()).orElseThrow();
             double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
                     ? READ_PENALTY : 0;
-            matches.add(new Match(action, best + NAME_WEIGHT * nameOverlap(action, words) - penalty));
+            double overlap = nameOverlap(action, words);
+            boolean wholeName = overlap == 1 && nameOverlap(action, literal) == 1;
+            matches.add(new Match(action, best + NAME_WEIGHT * overlap + (wholeName ? WHOLE_NAME : 0) - penalty));
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.action().id()));
         return matches;
     }
 
+    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("(ing|ed|es|s)$");
+    private static final java.util.regex.Pattern ION = java.util.regex.Pattern.compile("(?<=[a-z]{4})ion$");
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^a-z]+");
+    private static final Map<String, Set<String>> NAME_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Verbs people use for making something new, read as the "create" in action names. */
     private static final Set<String> CREATE_VERBS = Set.of("make", "add", "file", "raise", "log", "generate",
             "build", "start", "creat");
+    /** Verbs that put something at the end of what exists: "add it to the sheet", "log each one in the doc". */
+    private static final Set<String> APPEND_VERBS = Set.of("add", "log", "record", "insert", "put", "stream",
+            "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
-    private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm");
+    private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
+            "tell", "announce");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
             "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download");
 
-    static Set<String> stems(String text) {
+    /** Word stems, "make" read as "create"; with {@code implied}, also what a verb implies ("email" sends). */
+    static Set<String> stems(String text, boolean implied) {
         Set<String> out = new java.util.HashSet<>();
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+        for (String word : NOT_LETTERS.split(text.toLowerCase(java.util.Locale.ROOT))) {
             if (word.length() >= 3) {
-                String stem = word.replaceAll("(ing|ed|es|s)$", "");
+                String stem = ION.matcher(SUFFIX.matcher(word).replaceAll("")).replaceAll("");
                 out.add(CREATE_VERBS.contains(stem) ? "create" : stem);
+                if (!implied) {
+                    continue;
+                }
                 if (SEND_VERBS.contains(stem)) {
                     out.add("send");
+                }
+                if (APPEND_VERBS.contains(stem)) {
+                    out.add("append");
+                    out.add("insert");
                 }
             }
         }
         return out;
     }
 
-    public static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
+    /** Cosine similarity of two embeddings from {@link #embed}. */
+    public static double dot(float[] a, float[] b) {
+        float sum = 0;
         for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
+            sum += a[i] * b[i];
         }
-        return dot / (Math.sqrt(na) * Math.sqrt(nb) + 1e-12);
+        return sum;
     }
 }

@@ -40,6 +40,7 @@ final class ClockTimes {
     private static final Pattern MIDNIGHT = Pattern.compile("\\b(?:12\\s+)?midnight\\b");
     private static final Pattern PM_HINT = Pattern.compile(
             "^\\s*(?:in\\s+the\\s+(?:afternoon|evening)|at\\s+night|tonight|in\\s+the\\s+night)\\b");
+    private static final Pattern SMALL_HOURS = Pattern.compile("\\b(?:nights?|nightly|overnight|early)\\b");
     private static final Pattern AM_HINT = Pattern.compile("^\\s*in\\s+the\\s+morning\\b");
     private static final Pattern MORNING = Pattern.compile("\\bmornings?\\b");
     private static final Pattern LATER_IN_DAY = Pattern.compile("\\b(?:afternoons?|evenings?|nights?|nightly|tonight)\\b");
@@ -108,7 +109,7 @@ final class ClockTimes {
         if (time.equals("midnight")) {
             return Optional.of(new Clock(0, 0));
         }
-        Matcher m = Pattern.compile("(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(am|pm)?").matcher(time);
+        Matcher m = Words.pattern("(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(am|pm)?").matcher(time);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -159,6 +160,9 @@ final class ClockTimes {
     }
 
     private static boolean isAfternoon(String s, String after, int hour) {
+        if (hour <= 5 && SMALL_HOURS.matcher(s).find()) {
+            return false; // "every night at 1": after midnight
+        }
         if (PM_HINT.matcher(after).find()) {
             return true;
         }

@@ -60,6 +60,10 @@ public final class EntityMatcher {
     private static final Set<String> MANUAL_VERBS = Set.of("press", "presses", "click", "clicks", "tap", "taps", "hit",
             "hits", "push", "pushes", "select", "selects", "choose", "run", "runs", "trigger", "ask", "say", "type");
 
+    /** Addresses and links name a place, not the app's data ("members@gym.fit" is no Member). */
+    private static final java.util.regex.Pattern ADDRESSES = java.util.regex.Pattern
+            .compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|https?://\\S+");
+
     private EntityMatcher() {
     }
 
@@ -67,7 +71,7 @@ public final class EntityMatcher {
         if (text == null || text.isBlank() || entities == null || entities.isEmpty()) {
             return EntityMatch.none();
         }
-        List<Token> tokens = Words.tokens(text);
+        List<Token> tokens = Words.tokens(ADDRESSES.matcher(text).replaceAll(" "));
         boolean[] inClause = clauses(tokens);
         List<Mention> mentions = mentions(tokens, forms(entities), inClause);
         Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause))
@@ -92,6 +96,12 @@ public final class EntityMatcher {
             String head = Words.singular(words.get(words.size() - 1));
             if (words.size() > 1) {
                 forms.add(new Form(e, head, SYNONYM));
+                // the modifier of a compound name says what it is about: "the menu" is the MenuItem records
+                String modifier = words.get(0);
+                if (!Words.CLOSED_CLASS.contains(modifier) && !Nouns.NOT_DATA.contains(modifier)
+                        && !Nouns.ADJECTIVES.contains(modifier)) {
+                    forms.add(new Form(e, modifier, SYNONYM));
+                }
                 String acronym = words.stream().map(w -> w.substring(0, 1)).reduce("", String::concat);
                 if (!Words.CLOSED_CLASS.contains(acronym) && !Words.isTimeWord(acronym)) {
                     forms.add(new Form(e, acronym, SYNONYM));
@@ -387,10 +397,21 @@ public final class EntityMatcher {
             int score = SYNONYM + (context.indefinite() ? 0 : context.marker()) + (trigger ? TRIGGER : 0)
                     + (Nouns.isKnownRecord(Words.singular(token.text())) ? 1 : 0);
             if (best.isEmpty() || score > best.get().score()) {
-                best = Optional.of(new Unknown(token.text(), score));
+                best = Optional.of(new Unknown(withModifier(tokens, h, fieldNames), score));
             }
         }
         return best;
+    }
+
+    /** "podcast episode", not just "episode": the noun before the head narrows what kind of data it is. */
+    private static String withModifier(List<Token> tokens, int h, Set<String> fieldNames) {
+        if (h == 0 || tokens.get(h - 1).breakAfter() || tokens.get(h - 1).possessive()) {
+            return tokens.get(h).text();
+        }
+        String before = tokens.get(h - 1).text();
+        boolean noun = couldBeData(before, fieldNames) && Words.singular(before).equals(before)
+                && !STRONG_MARKERS.contains(before) && !before.endsWith("ing") && !before.endsWith("ed");
+        return noun ? before + " " + tokens.get(h).text() : tokens.get(h).text();
     }
 
     /** "a new user registers" in an app with registrations: the user is who acts, the registration is the data. */

@@ -18,17 +18,24 @@ public final class EventParser {
     private record Cue(RecordEvent event, Pattern pattern, boolean weak, boolean clauseOnly) {
     }
 
-    private record Hit(RecordEvent event, int rank, int position) {
+    private record Hit(Cue cue, int rank, int position) {
     }
 
     /** Participles that after "is" do not mean an update: creations, removals, and plain descriptions ("is called"). */
     private static final List<String> NOT_UPDATES = List.of("created", "added", "submitted", "placed", "received",
             "registered", "inserted", "enrolled", "posted", "opened", "entered", "logged", "filed", "raised", "booked",
             "published", "uploaded", "signed", "filled", "deleted", "removed", "cancelled", "canceled", "archived",
-            "trashed", "destroyed", "discarded", "purged", "need", "used", "based", "called", "named", "titled",
+            "trashed", "destroyed", "discarded", "purged", "recorded", "saved", "captured", "scheduled", "imported",
+            "generated", "need", "used", "based", "called", "named", "titled",
             "related", "linked", "attached", "interested", "supposed");
 
     private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
+
+    /** "is sold", "gets tagged": some change to a record, unless the same clause calls the record new. */
+    private static final Cue PARTICIPLE = clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+"
+            + "(?!(?:" + String.join("|", NOT_UPDATES) + ")\\b)"
+            + "(?:[a-z]+ed|sold|sent|read|taken|given|seen|set|hidden|shown|kept|held|met|spent|split"
+            + "|shut|put|lent|let|won|lost|paid|done|undone|rewritten|overdue)\\b");
 
     private static final List<Cue> CUES = List.of(
             strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
@@ -56,10 +63,7 @@ public final class EventParser {
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
                     + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
                     + "|reaches|reach|becomes|become|turns)\\b"),
-            clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+"
-                    + "(?!(?:" + String.join("|", NOT_UPDATES) + ")\\b)"
-                    + "(?:[a-z]+ed|sold|sent|read|taken|given|seen|set|hidden|shown|kept|held|met|spent|split"
-                    + "|shut|put|lent|let|won|lost|paid|done|undone|rewritten|overdue)\\b"),
+            PARTICIPLE,
             strong(RecordEvent.DELETED, "\\b(?:deleted|removed|cancell?ed|cancels|archived|trashed|destroyed"
                     + "|discarded|purged)\\b"),
             clauseOnly(RecordEvent.DELETED, "\\b(?:delete|deletes|remove|removes|cancel|archive|archives|trash"
@@ -104,10 +108,20 @@ public final class EventParser {
                     continue;
                 }
                 int rank = (inClause ? 0 : 2) + (cue.weak() ? 1 : 0);
-                hits.add(new Hit(cue.event(), rank, m.start()));
+                hits.add(new Hit(cue, rank, m.start()));
             }
         }
-        return hits.stream().min(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::position)).map(Hit::event);
+        Optional<Hit> first = hits.stream().min(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::position));
+        if (first.isPresent() && first.get().cue() == PARTICIPLE
+                && hits.stream().noneMatch(h -> h.cue() != PARTICIPLE && !h.cue().weak() && h.rank() <= first.get().rank())
+                && hits.stream().anyMatch(h -> h.cue().weak() && sameClause(clauses, h.position(), first.get().position()))) {
+            return Optional.of(RecordEvent.CREATED); // "when a new donation is recorded"
+        }
+        return first.map(h -> h.cue().event());
+    }
+
+    private static boolean sameClause(List<int[]> clauses, int a, int b) {
+        return clauses.stream().anyMatch(c -> a >= c[0] && a < c[1] && b >= c[0] && b < c[1]);
     }
 
     /** Character spans [start, end) of the clauses that describe a trigger. */

@@ -76,11 +76,11 @@ final class FieldConditions {
                 continue;
             }
             List<Pattern> patterns = new ArrayList<>();
-            patterns.add(Pattern.compile("\\b(?:where|whose|if|when|once)\\s+(?:(?:the|its|their|an?)\\s+)?(?:[a-z]+'s\\s+)?"
+            patterns.add(Words.pattern("\\b(?:where|whose|if|when|once)\\s+(?:(?:the|its|their|an?)\\s+)?(?:[a-z]+'s\\s+)?"
                     + name + LINK + VALUE));
             if (isStatusLike(field)) {
-                patterns.add(Pattern.compile("\\b" + name + LINK + VALUE));
-                patterns.add(Pattern.compile("\\b(?:with|having)\\s+(?:a\\s+|an\\s+|the\\s+)?" + name
+                patterns.add(Words.pattern("\\b" + name + LINK + VALUE));
+                patterns.add(Words.pattern("\\b(?:with|having)\\s+(?:a\\s+|an\\s+|the\\s+)?" + name
                         + "\\s+(?:of\\s+|=\\s*)?" + VALUE));
             }
             for (Pattern pattern : patterns) {
@@ -93,12 +93,12 @@ final class FieldConditions {
                 }
             }
             if (isStatusLike(field)) {
-                Matcher moved = Pattern.compile(MOVE + "(?:the\\s+)?([a-z0-9][\\w-]*(?:\\s+[a-z0-9][\\w-]*)?)\\s+"
+                Matcher moved = Words.pattern(MOVE + "(?:the\\s+)?([a-z0-9][\\w-]*(?:\\s+[a-z0-9][\\w-]*)?)\\s+"
                         + name + "\\b").matcher(s);
                 if (moved.find() && isValueWord(moved.group(1).split("\\s+")[0])) {
                     return Optional.of(new FieldFilter(field.name(), moved.group(1)));
                 }
-                Matcher before = Pattern.compile("\\b([a-z0-9]+)[\\s-]+" + name + "\\b").matcher(s);
+                Matcher before = Words.pattern("\\b([a-z0-9]+)[\\s-]+" + name + "\\b").matcher(s);
                 while (before.find()) {
                     if (PRIORITY_VALUES.contains(before.group(1)) || VALUES.contains(before.group(1))) {
                         return Optional.of(new FieldFilter(field.name(), before.group(1)));
@@ -125,7 +125,7 @@ final class FieldConditions {
             if (yes.contains("done")) {
                 no.addAll(NOT_DONE);
             }
-            boolean doneByVerb = yes.stream().anyMatch(w -> Pattern.compile(
+            boolean doneByVerb = yes.stream().anyMatch(w -> Words.pattern(
                     "\\b(?:i|we|you|they|someone|somebody|anyone)\\s+" + verbOf(w) + "\\b").matcher(s).find());
             if (no.stream().noneMatch(w -> predicative(s, w)) && (yes.stream().anyMatch(w -> predicative(s, w))
                     || doneByVerb)) {
@@ -167,7 +167,7 @@ final class FieldConditions {
 
     /** "moves to interview", "is set to 'On hold'": any value, put on the stage or status field. */
     private static Optional<FieldFilter> movedTo(String s, List<EntityInfo.Field> fields) {
-        Matcher m = Pattern.compile(MOVE + "(?:the\\s+)?" + VALUE).matcher(s);
+        Matcher m = Words.pattern(MOVE + "(?:the\\s+)?" + VALUE).matcher(s);
         while (m.find()) {
             Optional<String> value = value(m);
             if (value.isPresent() && isValueWord(value.get())) {
@@ -190,13 +190,13 @@ final class FieldConditions {
 
     /** "is done", "marked as done", "moves to won". */
     private static boolean predicative(String s, String value) {
-        return Pattern.compile("\\b" + COPULA + "\\s+(?:(?:as|to|the|a|an)\\s+)?" + phrase(value) + "\\b").matcher(s)
+        return Words.pattern("\\b" + COPULA + "\\s+(?:(?:as|to|the|a|an)\\s+)?" + phrase(value) + "\\b").matcher(s)
                 .find();
     }
 
     /** "done todos", "urgent tickets": the value right before a noun, and not a command ("Open a GitHub issue"). */
     private static boolean adjective(String s, String value) {
-        Matcher m = Pattern.compile("(\\S*)\\s+" + phrase(value) + "\\s+([a-z]+)").matcher(s);
+        Matcher m = Words.pattern("(\\S*)\\s+" + phrase(value) + "\\s+([a-z]+)").matcher(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
             String before = m.group(1);

@@ -39,6 +39,17 @@ public final class InputExtractor {
     private static final Pattern REPO_CONTEXT = Pattern.compile("(?i)\\b(?:repo|repository|github|gitlab|issue|issues)\\b");
     private static final Pattern TABLE_CONTEXT = Pattern.compile("(?i)\\b(?:bigquery|table|dataset|warehouse)\\b");
 
+    /** A sheet range in A1 notation: "Deploys!A:F", "A2:D", "'Q3 orders'!B1:B50". */
+    private static final Pattern A1_RANGE = Pattern.compile("((?:'[^']{1,60}'|[A-Za-z][\\w-]*)![A-Z]{1,3}\\d*(?::[A-Z]{1,3}\\d*)?"
+            + "|\\b[A-Z]{1,3}\\d+:[A-Z]{1,3}\\d*\\b|\\b[A-Z]{1,2}:[A-Z]{1,2}\\b)");
+    /** An emoji by its Slack name: ":eyes:", "the eyes emoji", "a white_check_mark reaction", "react with tada". */
+    private static final Pattern EMOJI = Pattern.compile("(?i):([a-z0-9_+-]{2,40}):|\\b([a-z0-9_+-]{2,40})\\s+(?:emoji"
+            + "|reaction|emoticon)\\b|\\breact(?:s|ion)?\\s+(?:with|using)\\s+(?:an?\\s+|the\\s+)?([a-z0-9_+-]{2,40})");
+    /** What a status should say: "set my status to Teaching", "status: 'In a meeting'". */
+    private static final Pattern STATUS_TEXT = Pattern.compile("(?i)\\bstatus\\s*(?:to|as|:|=|saying|reading|that says)"
+            + "\\s*(?:" + QUOTED + "|(?-i:([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})))");
+    private static final Pattern ANY_QUOTED = Pattern.compile("(?<!\\w)" + QUOTED);
+
     private static final Set<String> NOT_NAMES = Set.of("slack", "discord", "teams", "microsoft", "google", "a", "an",
             "the", "new", "private", "public", "default", "right", "correct", "appropriate", "relevant", "same",
             "usual", "own", "this", "that", "our", "my", "your", "their", "its", "of", "in", "on", "to", "for", "with",
@@ -85,8 +96,68 @@ public final class InputExtractor {
             case "table", "tableid", "tablename" -> table(text).map(t -> t[1] != null && !inputNames.contains("dataset")
                     && !inputNames.contains("datasetId") ? t[1] + "." + t[2] : t[2]);
             case "dataset", "datasetid" -> table(text).map(t -> t[1]);
+            case "range" -> match(text, A1_RANGE);
+            case "name" -> inputNames.contains("timestamp") ? emoji(text) : Optional.empty();
+            case "statusemoji" -> emoji(text).map(e -> ":" + e + ":");
+            case "statustext" -> statusText(text);
+            case "query", "q" -> quoted(text);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Inputs that take one of a few values, chosen by the request naming one: "a company-only link" is access
+     * "company", "share it as a commenter" is role "commenter". A value used as a verb ("open the file") is no choice.
+     */
+    public static Map<String, String> choices(String text, com.fasterxml.jackson.databind.JsonNode inputSchema) {
+        Map<String, String> out = new TreeMap<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        inputSchema.path("properties").fields().forEachRemaining(input -> {
+            int earliest = Integer.MAX_VALUE;
+            for (com.fasterxml.jackson.databind.JsonNode option : input.getValue().path("enum")) {
+                String words = option.asText().toLowerCase(Locale.ROOT).replace('_', ' ');
+                Matcher m = Words.pattern("(?<![\\w-])" + Pattern.quote(words)
+                        + "(?![\\w])(?!\\s+(?:a|an|the|my|our|it|this|that|up)\\b)").matcher(lower);
+                if (m.find() && m.start() < earliest) {
+                    earliest = m.start();
+                    out.put(input.getKey(), option.asText());
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Optional<String> match(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Optional<String> emoji(String text) {
+        Matcher m = EMOJI.matcher(text);
+        while (m.find()) {
+            String name = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
+                    .toLowerCase(Locale.ROOT);
+            if (!NOT_NAMES.contains(name) && !Words.CLOSED_CLASS.contains(name)
+                    && !Set.of("slack", "an", "emoji", "reaction").contains(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> statusText(String text) {
+        Matcher m = STATUS_TEXT.matcher(text);
+        while (m.find()) {
+            String value = (m.group(1) != null ? m.group(1) : m.group(2)).trim();
+            if (!Words.CLOSED_CLASS.contains(value.toLowerCase(Locale.ROOT))) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> quoted(String text) {
+        return match(text, ANY_QUOTED).map(String::trim);
     }
 
     private static Optional<String> channel(String text) {
@@ -188,11 +259,11 @@ public final class InputExtractor {
     private static Optional<String> container(String text, String nouns) {
         String noun = "(?i:(?:google\\s+)?(?:" + nouns + "))";
         List<Pattern> patterns = List.of(
-                Pattern.compile(QUOTED + "\\s+" + noun + "\\b"),
-                Pattern.compile("\\b" + noun + CALLED + QUOTED),
-                Pattern.compile("\\b" + noun + "\\s+(?i:called|named|titled)\\s+"
+                Words.pattern(QUOTED + "\\s+" + noun + "\\b"),
+                Words.pattern("\\b" + noun + CALLED + QUOTED),
+                Words.pattern("\\b" + noun + "\\s+(?i:called|named|titled)\\s+"
                         + "([A-Za-z0-9][\\w-]*(?:\\s+[A-Z][\\w-]*)*)"),
-                Pattern.compile("\\b(?i:the|our|my|in|to|into)\\s+([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})\\s+" + noun
+                Words.pattern("\\b(?i:the|our|my|in|to|into)\\s+([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,2})\\s+" + noun
                         + "\\b"));
         for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
@@ -209,7 +280,7 @@ public final class InputExtractor {
     }
 
     private static Optional<String> after(String text, String keyword) {
-        Matcher m = Pattern.compile("(?i)\\b" + keyword + "\\s*(?:of|:|=|as|to|saying|reading|like|is)?\\s*" + QUOTED)
+        Matcher m = Words.pattern("(?i)\\b" + keyword + "\\s*(?:of|:|=|as|to|saying|reading|like|is)?\\s*" + QUOTED)
                 .matcher(text);
         return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
     }
@@ -220,7 +291,7 @@ public final class InputExtractor {
         if (titled.isPresent()) {
             return titled;
         }
-        Matcher m = Pattern.compile("(?i)\\b(\\w+)\\s+(?:called|named)\\s*:?\\s*" + QUOTED).matcher(text);
+        Matcher m = Words.pattern("(?i)\\b(\\w+)\\s+(?:called|named)\\s*:?\\s*" + QUOTED).matcher(text);
         while (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);
             if (!Set.of("sheet", "tab", "spreadsheet", "worksheet", "list", "project", "folder", "channel", "repo",
@@ -246,7 +317,7 @@ public final class InputExtractor {
             }
             return Optional.of(c != null ? new String[] {a, b, c} : new String[] {null, a, b});
         }
-        Matcher named = Pattern.compile("(?i)\\b(?:the|our|my|into|to)\\s+(?:(?:google\\s+)?bigquery\\s+)?[`'\"]?"
+        Matcher named = Words.pattern("(?i)\\b(?:the|our|my|into|to)\\s+(?:(?:google\\s+)?bigquery\\s+)?[`'\"]?"
                 + "([a-z_][\\w-]*)[`'\"]?\\s+table\\b|\\btable"
                 + CALLED + "[`'\"]?([a-z_][\\w-]*)").matcher(text);
         while (named.find()) {

@@ -38,9 +38,11 @@ final class KnownTools {
             Map.entry("opsgenie", "chat"), Map.entry("tweet", "social"), Map.entry("x.com", "social"),
             Map.entry("printer", "files"), Map.entry("fax", "email"), Map.entry("phone call", "chat"),
             Map.entry("voicemail", "chat"), Map.entry("venmo", "data"), Map.entry("paypal", "data"),
+            Map.entry("substack", "social"), Map.entry("wordpress", "notes"), Map.entry("webflow", "notes"),
+            Map.entry("squarespace", "notes"), Map.entry("tumblr", "social"), Map.entry("patreon", "social"),
             Map.entry("salesloft", "crm"), Map.entry("freshbooks", "data"), Map.entry("workday", "data"));
 
-    /** Words that name a kind of tool rather than a tool, mapped to catalog categories. */
+    /** Words that name a kind of tool rather than a tool, mapped to catalog categories ("|" between several). */
     static final Map<String, String> CATEGORY_WORDS = Map.ofEntries(
             Map.entry("email", "email"), Map.entry("emails", "email"), Map.entry("e-mail", "email"),
             Map.entry("mail", "email"), Map.entry("inbox", "email"), Map.entry("emailed", "email"),
@@ -56,7 +58,8 @@ final class KnownTools {
             Map.entry("repository", "developer"), Map.entry("repo", "developer"), Map.entry("bug tracker", "developer"),
             Map.entry("wiki", "notes"), Map.entry("knowledge base", "notes"), Map.entry("data warehouse", "data"),
             Map.entry("warehouse", "data"), Map.entry("sql", "data"), Map.entry("website traffic", "analytics"),
-            Map.entry("traffic", "analytics"), Map.entry("page views", "analytics"), Map.entry("social media", "social"),
+            Map.entry("traffic", "analytics"), Map.entry("page views", "analytics"), Map.entry("social media", "social|video"),
+            Map.entry("socials", "social|video"), Map.entry("social channels", "social|video"),
             Map.entry("my videos", "video"));
 
     /** Asking to be told, without saying how: email or chat could both do it. */

@@ -59,7 +59,14 @@ final class Nouns {
             "location|venue|site|branch",
             "timesheet|time entry|hours log",
             "shift|rota",
-            "recipe|dish|meal");
+            "recipe|dish|meal",
+            "menu item|dish|meal|menu entry|plate",
+            "grade|mark|score|result|gradebook entry",
+            "deployment|deploy|release|rollout",
+            "incident|outage",
+            "interview|screening|interview slot",
+            "volunteer|helper",
+            "video|clip|reel");
 
     /** Verbs whose subject creates such a record: "someone registers" is a new registration. */
     private static final Map<String, String> CREATING_VERBS = Map.ofEntries(
@@ -73,6 +80,7 @@ final class Nouns {
             Map.entry("applies", "application"), Map.entry("applied", "application"),
             Map.entry("books", "appointment"), Map.entry("booked", "appointment"),
             Map.entry("donates", "donation"), Map.entry("donated", "donation"), Map.entry("pays", "payment"),
+            Map.entry("joins", "member"), Map.entry("joined", "member"),
             Map.entry("rates", "review"), Map.entry("comments", "message"), Map.entry("commented", "message"));
 
     /** Words for things in the target tool, or for nothing in particular; never an unknown kind of app data. */

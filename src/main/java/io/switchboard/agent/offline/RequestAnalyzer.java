@@ -40,18 +40,25 @@ public class RequestAnalyzer {
     /** Two nouns this close in meaning name the same kind of record ("clip" and "video"). */
     static final double SAME_THING = 0.46;
 
-    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'])|\\n+");
+    /** Sentence ends, line breaks, and the edges of a JSON object pasted into the request. */
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
+    /** Words that mark the sentence of a long message that asks for something. */
+    private static final Pattern REQUEST = Pattern.compile("(?i)\\b(i need|we need|i want|we want|i'd like|we'd like"
+            + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
-            + " permissions|scopes?\\b|access token|refresh token|client secret|password|https?://)");
+            + " permissions|scopes?\\b|access token|refresh token|client secret|password)");
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|unsubscribe|cancel|destroy)\\b");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
     private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
-            + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself)\\b");
-    private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own )?(account|profile|user)|as me"
-            + "|as myself|in my name|my own|from me|under my name|personal account)\\b");
+            + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself"
+            + "|(when|whenever|once|as soon as) (i|we|you|someone|a user|the user) (hit|hits|push|pushes|select|selects"
+            + "|choose|chooses|trigger|triggers|run|runs))\\b");
+    private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own |personal )?(\\w+ )?(account"
+            + "|profile|user)|as me|as myself|in my name|my own|from me|under my name|personal (\\w+ )?account"
+            + "|my (\\w+ )?status)\\b");
     private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever|maybe)\\b");
 
     private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
@@ -62,9 +69,20 @@ public class RequestAnalyzer {
             + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
             + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
 
-    private static final Pattern NEW_RECORD = Pattern.compile("(?i)\\b(new|newly)\\b");
-    private static final Pattern CHANGE_WORDS = Pattern.compile("(?i)\\b(chang\\w*|updat\\w*|edit\\w*|modif\\w*|clos\\w*"
-            + "|resolv\\w*|mov\\w*|mark\\w*|complet\\w*|won|approv\\w*|status)\\b");
+    private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
+            "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
+            "it", "normal", "regular", "deal", "sort");
+    /** Things done outside any app, which no connector can do. */
+    private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print");
+    private static final Set<String> POLITE = Set.of("pls", "kindly", "hey", "hi", "hello", "ok", "okay");
+    private static final Pattern EVENT_OPENER = Pattern.compile("(?i)\\b(whenever|every time|each time|as soon as)\\b");
+    /** "the weekly log", "our daily standup doc": a period word describing a thing, not when to run. */
+    private static final Pattern ATTRIBUTIVE_PERIOD = Pattern.compile("(?i)\\b(daily|weekly|monthly|nightly|hourly|yearly"
+            + "|quarterly)\\s+(?!(?:at|on|in|by|from|to|and|or|with|for|every|each|basis|until|till|around)\\b)(?=[a-z])");
+    /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
+    private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
+            + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
     private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
@@ -106,6 +124,10 @@ public class RequestAnalyzer {
         }
 
         String actionText = actionClause(focus);
+        if (OFFLINE_VERBS.contains(mainVerb(actionText))) {
+            return new Decision.Unsupported("Switchboard cannot " + mainVerb(actionText) + " anyone: its flows work"
+                    + " through the connected apps. " + nearest(mentioned.keySet()));
+        }
         List<ActionIndex.Match> ranking = index.rank(actionText);
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
@@ -135,6 +157,10 @@ public class RequestAnalyzer {
                 return new Decision.Clarify("How should I let you know: " + names(channels) + "?", channels);
             } else {
                 ActionIndex.Match top = ranking.get(0);
+                if (top.score() < UNRELATED && vague(actionText)) {
+                    return new Decision.Clarify("What should happen then, and in which tool? For example: send an"
+                            + " email with Gmail, post to Slack, or add a row to Google Sheets.", List.of());
+                }
                 if (top.score() < UNRELATED) {
                     return new Decision.Unsupported("None of Switchboard's connectors can do that. "
                             + nearest(Set.of()));
@@ -162,7 +188,7 @@ public class RequestAnalyzer {
         Action action = best.action();
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         if (onlyWrites && mentioned.containsKey(connectorId) && READ_INTENT.matcher(actionText).find()
-                && best.score() < CONFIDENT) {
+                && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
             return new Decision.Unsupported(connector.name() + " can only be written to here, not read. It can: "
                     + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
                             .collect(Collectors.joining(", "))
@@ -188,20 +214,22 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
-        Optional<Schedule> schedule = ScheduleParser.parse(focus, ZoneId.of(app.timezone()));
+        // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
+        String whenText = EVENT_OPENER.matcher(focus).find() ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
+        Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
         if (schedule.isPresent()) {
             triggerType = "schedule";
             cron = schedule.get().cron();
             timezone = schedule.get().timezone();
-        } else if (MANUAL.matcher(focus).find()) {
+        } else if (MANUAL.matcher(withoutToolNames(lower)).find()) {
             triggerType = "manual";
         } else if (entityName != null && (recordEvent.isPresent() || "write".equals(action.kind()))) {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
             triggerType = "entity_event";
             event = recordEvent.map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("created");
-            if ("updated".equals(event) && NEW_RECORD.matcher(focus).find() && !CHANGE_WORDS.matcher(focus).find()) {
-                event = "created";
+            if ("created".equals(event) && entityInfo != null && fieldIsFilledIn(focus, entityInfo)) {
+                event = "updated";
             }
         }
 
@@ -212,6 +240,7 @@ public class RequestAnalyzer {
         Map<String, String> inputs = new LinkedHashMap<>(
                 InputExtractor.extract(focus, new LinkedHashSet<>(action.inputNames())));
         namedValues(focus, action.inputNames()).forEach(inputs::putIfAbsent);
+        InputExtractor.choices(focus, action.inputs()).forEach(inputs::putIfAbsent);
         return new Decision.Propose(connector.id(), action.id(), triggerType, cron, timezone, entityName, event, filter,
                 inputs);
     }
@@ -221,7 +250,7 @@ public class RequestAnalyzer {
      * in", so the records and times of the trigger do not pull the meaning towards another action.
      */
     static String actionClause(String text) {
-        String stripped = TRIGGER_CLAUSE.matcher(text).replaceAll(" ");
+        String stripped = CHANNEL_PLACE.matcher(TRIGGER_CLAUSE.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
@@ -234,6 +263,10 @@ public class RequestAnalyzer {
         List<String> naming = sentences.stream()
                 .filter(s -> !mentionedConnectors(normalize(s)).isEmpty() || !mentionedUnsupported(normalize(s)).isEmpty())
                 .toList();
+        List<String> asking = naming.stream().filter(s -> REQUEST.matcher(s).find()).toList();
+        if (!asking.isEmpty()) {
+            return String.join(" ", asking);
+        }
         if (!naming.isEmpty()) {
             return String.join(" ", naming);
         }
@@ -291,6 +324,41 @@ public class RequestAnalyzer {
         return catalog.connector(id).orElseThrow().aliases().stream().anyMatch(a -> a.startsWith("my "));
     }
 
+    /** The request without the names of tools, so "click up" is not a click. */
+    private String withoutToolNames(String lower) {
+        String out = lower;
+        for (Connector c : catalog.all()) {
+            for (String alias : c.aliases()) {
+                out = out.replace(" " + normalize(alias).strip() + " ", " ");
+            }
+        }
+        return out;
+    }
+
+    /** Nothing left to act on once the filler is gone: "do the usual thing", "handle it". */
+    private static boolean vague(String actionText) {
+        return Words.tokens(actionText).stream().map(Words.Token::text)
+                .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w));
+    }
+
+    /** The first word of a command, past the politeness: "read" in "please read my messages". */
+    private static String mainVerb(String actionText) {
+        return Words.tokens(actionText).stream().map(Words.Token::text)
+                .filter(w -> !Words.CLOSED_CLASS.contains(w) && !POLITE.contains(w)).findFirst().orElse("");
+    }
+
+    /**
+     * A value written into a record that already exists is a change of that record: "when an interview's feedback
+     * gets filled in", "once the score is entered".
+     */
+    private static boolean fieldIsFilledIn(String text, EntityInfo entity) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return entity.fields().stream().map(f -> String.join(" ", Words.identifierWords(f.name())))
+                .anyMatch(field -> Words.pattern("\\b" + Pattern.quote(field) + "\\s+(?:is|are|was|were|gets?|got"
+                        + "|has been|have been)\\s+(?:\\w+\\s+)?(?:filled|entered|added|set|written|given|recorded"
+                        + "|submitted|left|provided)\\b").matcher(lower).find());
+    }
+
     /** Values a request labels plainly: a URL, "project X", "dataset Y", "list 123", a standard CRM object. */
     static Map<String, String> namedValues(String text, List<String> inputNames) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -302,14 +370,16 @@ public class RequestAnalyzer {
         Matcher labelled = LABELLED.matcher(text);
         while (labelled.find()) {
             String input = labelled.group(1).toLowerCase(Locale.ROOT) + "Id";
-            if (inputNames.contains(input)) {
-                out.putIfAbsent(input, labelled.group(2));
+            String value = labelled.group(2);
+            if (inputNames.contains(input) && !Words.CLOSED_CLASS.contains(value.toLowerCase(Locale.ROOT))
+                    && !Nouns.NOT_DATA.contains(value.toLowerCase(Locale.ROOT))) {
+                out.putIfAbsent(input, value);
             }
         }
         if (inputNames.contains("sobject")) {
             String lower = text.toLowerCase(Locale.ROOT);
             STANDARD_OBJECTS.stream()
-                    .filter(o -> Pattern.compile("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
+                    .filter(o -> Words.pattern("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
                             + o.toLowerCase(Locale.ROOT) + "s?\\s+(record|object)s?\\b|\\bsalesforce\\s+" + o.toLowerCase(Locale.ROOT))
                             .matcher(lower).find())
                     .findFirst().ifPresent(o -> out.put("sobject", o));
@@ -332,7 +402,7 @@ public class RequestAnalyzer {
     private Optional<String> closestInMeaning(String noun, List<EntityInfo> entities) {
         float[] word = index.embed(noun);
         return entities.stream()
-                .map(e -> Map.entry(e.name(), ActionIndex.cosine(word,
+                .map(e -> Map.entry(e.name(), ActionIndex.dot(word,
                         index.embed(e.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)))))
                 .filter(e -> e.getValue() >= SAME_THING)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
@@ -353,7 +423,7 @@ public class RequestAnalyzer {
         Set<String> found = new LinkedHashSet<>();
         KnownTools.CATEGORY_WORDS.forEach((word, category) -> {
             if (containsWord(lower, word)) {
-                found.add(category);
+                found.addAll(List.of(category.split("\\|")));
             }
         });
         return found;
@@ -383,7 +453,7 @@ public class RequestAnalyzer {
     }
 
     private static boolean passiveEvent(String lower) {
-        return Pattern.compile("\\b(is|are|was|were|gets?|got|been|be)\\s+(deleted|removed|erased|trashed|archived)\\b")
+        return Words.pattern("\\b(is|are|was|were|gets?|got|been|be)\\s+(deleted|removed|erased|trashed|archived)\\b")
                 .matcher(lower).find();
     }
 
@@ -392,7 +462,7 @@ public class RequestAnalyzer {
     }
 
     static String normalize(String text) {
-        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9#@./+-]+", " ").replaceAll("\\s+", " ") + " ";
+        return " " + NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
     }
 
     static boolean containsWord(String normalized, String phrase) {
@@ -400,7 +470,7 @@ public class RequestAnalyzer {
         if (p.isEmpty()) {
             return false;
         }
-        Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(p) + "(?![a-z0-9])").matcher(normalized);
+        Matcher m = Words.pattern("(?<![a-z0-9])" + Pattern.quote(p) + "(?![a-z0-9])").matcher(normalized);
         return m.find();
     }
 

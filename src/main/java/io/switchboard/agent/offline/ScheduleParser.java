@@ -39,7 +39,7 @@ public final class ScheduleParser {
     private static final String EACH_MONTH = "(?:the|each|every|a|any)\\s+(?:calendar\\s+)?month";
 
     private static final Pattern EVERY_N = Pattern.compile("\\b(?:every|each)\\s+(?:single\\s+)?(?:" + NUMBER
-            + "\\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)\\b");
+            + "\\s+|(other|second|alternate)\\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)\\b");
     private static final Pattern HALF_HOUR = Pattern.compile(
             "\\b(?:every|each)\\s+half[- ]?(?:an\\s+)?hour\\b|\\bhalf[- ]hourly\\b");
     private static final Pattern QUARTER_HOUR = Pattern.compile(
@@ -47,7 +47,7 @@ public final class ScheduleParser {
     private static final Pattern ADVERB = Pattern.compile("\\b(hourly|daily|nightly|everyday|weekly|bi-?weekly|"
             + "fortnightly|monthly|bi-?monthly|quarterly|yearly|annually)\\b");
     private static final Pattern TIMES_PER = Pattern.compile("\\b(once|twice|" + NUMBER
-            + "\\s+times)\\s+(?:a|an|per|each|every)\\s+(minute|hour|day|week|month|year)\\b");
+            + "\\s+times)\\s+(?:a|an|per|each|every)\\s+(minute|hour|day|week|month|quarter|year)\\b");
     private static final Pattern EVERY_PART_OF_DAY = Pattern.compile(
             "\\b(?:every|each)\\s+(?:single\\s+)?(?:week\\s*day\\s+|weekday\\s+|work\\s*day\\s+)?"
                     + "(morning|afternoon|evening|night)\\b|\\b(mornings|afternoons|evenings|nights)\\b");
@@ -81,7 +81,8 @@ public final class ScheduleParser {
     private static final Pattern YEAR_DATE = Pattern.compile("\\b" + MONTH_NAME + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
             + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "\\b");
     private static final Pattern MINUTE_PAST_HOUR = Pattern.compile("\\b(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?"
-            + "(?:past|after)\\s+(?:the|each|every)\\s+hour\\b|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b");
+            + "(?:past|after)\\s+(?:the|each|every)\\s+hour\\b|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b"
+            + "|\\bon\\s+the\\s+(half|quarter)[- ]hour\\b");
     private static final Pattern EVERY_MONTH_NAME = Pattern.compile("\\b(?:every|each)\\s+" + MONTH_NAME + "\\b");
 
     private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight"
@@ -150,9 +151,9 @@ public final class ScheduleParser {
         }
         Matcher m = EVERY_N.matcher(s);
         while (m.find()) {
-            int n = m.group(1) == null ? 1 : Words.number(m.group(1));
-            String unit = Words.singular(m.group(2));
-            boolean ordinalSecond = unit.equals("second") && m.group(1) == null
+            int n = m.group(2) != null ? 2 : m.group(1) == null ? 1 : Words.number(m.group(1));
+            String unit = Words.singular(m.group(3));
+            boolean ordinalSecond = unit.equals("second") && m.group(1) == null && m.group(2) == null
                     && ORDINAL_DAY_AHEAD.matcher(s.substring(m.end())).find();
             if (n > 0 && !ordinalSecond && !(unit.equals("quarter") && s.startsWith(" hour", m.end()))) {
                 found.add(normalized(unitOf(unit), unit.equals("quarter") ? 3 * n : n));
@@ -175,7 +176,9 @@ public final class ScheduleParser {
             String count = times.group(1);
             int n = count.equals("once") ? 1 : count.equals("twice") ? 2 : Words.number(times.group(2));
             Unit unit = unitOf(times.group(3));
-            if (n > 1 && unit == Unit.HOUR) {
+            if (times.group(3).equals("quarter")) {
+                found.add(new Every(Unit.MONTH, 3, 1));
+            } else if (n > 1 && unit == Unit.HOUR) {
                 found.add(new Every(Unit.MINUTE, 60 / n, 1));
             } else if (n > 0) {
                 found.add(new Every(unit, 1, n));
@@ -244,7 +247,8 @@ public final class ScheduleParser {
         if (!m.find()) {
             return 0;
         }
-        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                : m.group(3) != null ? m.group(3) : m.group(4);
         int minute = value.equals("half") ? 30 : value.equals("quarter") ? 15 : Integer.parseInt(value);
         return minute < 60 ? minute : 0;
     }

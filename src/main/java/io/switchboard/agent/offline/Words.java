@@ -74,6 +74,16 @@ final class Words {
         return " " + s.replaceAll("\\s+", " ").trim() + " ";
     }
 
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A compiled regex, kept: the parsers build patterns from entity and field names on every request. */
+    static Pattern pattern(String regex) {
+        if (PATTERNS.size() > 20_000) {
+            PATTERNS.clear();
+        }
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+    }
+
     /** Words of the text in order; punctuation only shows as a break after the word before it. */
     static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();

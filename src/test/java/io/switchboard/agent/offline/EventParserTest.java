@@ -53,6 +53,10 @@ class EventParserTest {
             Create a lead in Salesforce when someone fills out the contact form.          | CREATED
             When a property is sold, announce it in Slack.                                | UPDATED
             Ping me for orders that get refunded.                                         | UPDATED
+            When a new donation is recorded, add it to the sheet.                         | CREATED
+            When a new order is tagged, post it to Slack.                                 | CREATED
+            When a volunteer shift gets rescheduled, put the new slot on the calendar.    | UPDATED
+            Whenever a new ticket gets escalated, page the on-call channel.               | UPDATED
             Back up all tickets to Box every Sunday night.                                |
             Every Monday at 9am, email me my open todos with Gmail.                       |
             Delete all my emails in Gmail.                                                |

@@ -45,11 +45,31 @@ class InputExtractorTest {
             table                     | Insert each new order into sales.orders in BigQuery.                        | table=sales.orders
             table                     | Insert each new order into our BigQuery orders table.                       | table=orders
             dataset,table             | Email the report.csv to me every week.                                      |
+            range,values              | Append every deploy to the sheet, range Deploys!A:F.                        | range=Deploys!A:F
+            channel,timestamp,name    | React with the eyes emoji on the alert message.                             | name=eyes
+            channel,timestamp,name    | Add a :white_check_mark: reaction to the alert.                             | name=white_check_mark
+            name                      | Create a channel named after the eyes emoji.                                |
+            statusText,statusEmoji    | Set my Slack status to 'In a meeting' with :calendar: as the emoji.         | statusEmoji=:calendar:;statusText=In a meeting
+            statusText                | Change my status to Teaching when I press the button.                       | statusText=Teaching
+            query                     | Search Slack's messages for 'outage' every morning.                         | query=outage
             """)
     void extract_requestWording_givesDeclaredInputs(String names, String text, String expected) {
         Set<String> inputNames = Set.of(names.split(","));
 
         assertEquals(expected(expected), InputExtractor.extract(text, inputNames));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Create a company-only shared link to the report in Box.      | access=company
+            Share it so that only collaborators can open it.             | access=collaborators
+            Open the file in Box and make a link for me.                 |
+            """)
+    void choices_valueNamedInRequest_isChosen(String text, String expected) throws Exception {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"properties\":{\"fileId\":{\"type\":\"string\"},\"access\":{\"enum\":[\"open\",\"company\",\"collaborators\"]}}}");
+
+        assertEquals(expected(expected), InputExtractor.choices(text, schema));
     }
 
     private static Map<String, String> expected(String spec) {

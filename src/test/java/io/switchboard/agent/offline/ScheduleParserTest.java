@@ -73,6 +73,11 @@ class ScheduleParserTest {
             Every 10 minutes during business hours, check for new leads.           | Europe/Paris        | 0 0/10 9-16 * * ?   | Europe/Paris
             Run our sales query in BigQuery every hour.                            | Asia/Tokyo          | 0 0 * * * ?         | Asia/Tokyo
             Hourly sync of tickets to the sheet.                                   | Europe/Paris        | 0 0 * * * ?         | Europe/Paris
+            Once a quarter, on the first day of the quarter, upload the orders.    | Europe/Paris        | 0 0 8 1 1/3 ?       | Europe/Paris
+            Every night at 1 o'clock, copy the bookings to BigQuery.               | Europe/Paris        | 0 0 1 * * ?         | Europe/Paris
+            Every night at 10, back up the orders.                                 | Europe/Paris        | 0 0 22 * * ?        | Europe/Paris
+            Every hour on the half hour, add the latest bookings to the sheet.     | Europe/Paris        | 0 30 * * * ?        | Europe/Paris
+            Every second day at 6pm, post the specials.                            | Europe/Paris        | 0 0 18 1/2 * ?      | Europe/Paris
             Every hour on weekdays, refresh the dashboard.                         | Europe/Paris        | 0 0 * ? * MON-FRI   | Europe/Paris
             Every 2 hours, back up the bookings.                                   | Europe/Paris        | 0 0 0/2 * * ?       | Europe/Paris
             Every couple of hours, refresh the stock levels.                       | Europe/Paris        | 0 0 0/2 * * ?       | Europe/Paris
