@@ -49,6 +49,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e) {
+        return Response.fromResponse(respond(e.status(), e.getMessage()))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return respond(400, describe(e));
     }
