@@ -74,14 +74,7 @@ class OAuthRedirectTest {
 
     @Test
     void callback_withReturnParameters_goesBackToTheAppsOwnChat() {
-        URI url = URI.create(authorizeUrl(Map.of()));
-        Response page = given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor")
-                .get(url.getRawPath() + "?" + url.getRawQuery());
-        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        URI back = URI.create(given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor").redirects()
-                .follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token)
-                .formParam("decision", "approve").post(url.getRawPath() + "?" + url.getRawQuery()).getHeader("Location"));
+        URI back = Sandbox.answer(authorizeUrl(Map.of()), "editor", "approve");
         Response done = given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor").redirects()
                 .follow(false).get(back.getRawPath() + "?" + back.getRawQuery() + RETURN_PARAMS);
         assertThat(done.statusCode()).isEqualTo(303);
@@ -116,14 +109,7 @@ class OAuthRedirectTest {
 
     @Test
     void consentStartedByTheEditor_cannotBeFinishedByAnotherUser() {
-        URI url = URI.create(authorizeUrl(Map.of()));
-        Response page = given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor")
-                .get(url.getRawPath() + "?" + url.getRawQuery());
-        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        URI back = URI.create(given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor").redirects()
-                .follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token)
-                .formParam("decision", "approve").post(url.getRawPath() + "?" + url.getRawQuery()).getHeader("Location"));
+        URI back = Sandbox.answer(authorizeUrl(Map.of()), "editor", "approve");
         for (String other : List.of("member", "outsider")) {
             Sandbox.callback(back, other).then().statusCode(403);
         }

@@ -14,6 +14,11 @@ final class Sandbox {
 
     /** Approves or skips the consent request and follows the provider's redirect to the callback. */
     static Response consent(String authorizeUrl, String user, String decision) {
+        return callback(answer(authorizeUrl, user, decision), user);
+    }
+
+    /** Answers the consent page as {@code user}; returns where the provider sends the browser (our callback). */
+    static URI answer(String authorizeUrl, String user, String decision) {
         URI url = URI.create(authorizeUrl);
         String local = url.getRawPath() + "?" + url.getRawQuery();
         Response page = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local);
@@ -23,7 +28,7 @@ final class Sandbox {
                 .cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", token).formParam("decision", decision).post(local);
         assertThat(answer.statusCode()).isEqualTo(303);
-        return callback(URI.create(answer.getHeader("Location")), user);
+        return URI.create(answer.getHeader("Location"));
     }
 
     static Response callback(URI redirect, String user) {
