@@ -14,8 +14,10 @@ import io.quarkus.security.Authenticated;
 import io.switchboard.apps.AppService;
 import io.switchboard.apps.Caller;
 
-/** Prompt chips for one app. The full path sits on the class: JAX-RS matches classes first, so "/api" would lose to
- * AppResource's "/api/apps" and answer 404. */
+/**
+ * Prompt chips for one app. The full path sits on the class: JAX-RS matches classes first, so a class at "/api" loses
+ * to AppResource's "/api/apps" and answers 404.
+ */
 @Path("/api/apps/{appId}/suggestions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
