@@ -12,6 +12,7 @@ import io.quarkus.security.Authenticated;
 import io.switchboard.apps.AppService;
 import io.switchboard.apps.Caller;
 import io.switchboard.web.ApiException;
+import io.switchboard.web.ModelCall;
 
 @Path("/api/apps/{appId}/plan")
 @Authenticated
@@ -29,6 +30,7 @@ public class PlanResource {
     }
 
     @POST
+    @ModelCall
     public Plan plan(@PathParam("appId") String appId, PlanRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {\"prompt\": \"...\"}.");

@@ -81,6 +81,7 @@ public class RecordService {
             values.putAll(read(record));
         }
         values.putAll(validate(entity, data));
+        requireSize(values);
         record.data = JsonColumn.write(values);
         record.updatedAt = clock.instant();
         publish(record, RecordChange.Kind.UPDATED, values);
@@ -120,9 +121,7 @@ public class RecordService {
         if (data == null) {
             throw ApiException.badRequest("Send the record as a JSON object of field values.");
         }
-        if (JsonColumn.write(data).getBytes(StandardCharsets.UTF_8).length > MAX_RECORD_BYTES) {
-            throw ApiException.badRequest("A record can hold at most 64 KiB; this one is larger.");
-        }
+        requireSize(data);
         Map<String, Object> values = new LinkedHashMap<>();
         for (var entry : data.entrySet()) {
             EntityDef.Field field = entity.field(entry.getKey()).orElseThrow(() -> ApiException.badRequest(
@@ -131,6 +130,13 @@ public class RecordService {
             values.put(field.name(), checked(entity, field, entry.getValue()));
         }
         return values;
+    }
+
+    /** Checked on what is sent and again on what a patch merges, so small patches cannot grow a record past it. */
+    private static void requireSize(Map<String, Object> data) {
+        if (JsonColumn.write(data).getBytes(StandardCharsets.UTF_8).length > MAX_RECORD_BYTES) {
+            throw ApiException.badRequest("A record can hold at most 64 KiB; this one is larger.");
+        }
     }
 
     private static Object checked(EntityDef entity, EntityDef.Field field, Object value) {

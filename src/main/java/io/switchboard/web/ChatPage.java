@@ -93,6 +93,7 @@ public class ChatPage {
     }
 
     @POST
+    @ModelCall
     @Path("/say")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response say(@PathParam("appId") String appId, @FormParam("conversation") String conversationId,

@@ -34,6 +34,10 @@ public class ErrorMappers {
     CurrentVertxRequest request;
     @ConfigProperty(name = "quarkus.http.auth.form.error-page")
     Optional<String> loginErrorPage;
+    @ConfigProperty(name = "quarkus.http.auth.form.login-page")
+    Optional<String> loginPage;
+    @ConfigProperty(name = "quarkus.http.auth.form.enabled")
+    boolean formLogin;
 
     public static Response error(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
@@ -46,6 +50,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return respond(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e) {
+        return Response.fromResponse(respond(e.status(), e.getMessage()))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
@@ -64,8 +74,12 @@ public class ErrorMappers {
         return respond(400, describe(e));
     }
 
+    /** A browser without a session is sent to the login form, as on the pages, wherever it lands (the callback too). */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
+        if (formLogin && ErrorPage.wanted(request.getCurrent()) && loginPage.isPresent()) {
+            return Response.status(Response.Status.FOUND).location(java.net.URI.create(loginPage.get())).build();
+        }
         return respond(401, "Sign in first: this needs an authenticated user.");
     }
 

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import io.quarkus.security.Authenticated;
 import io.switchboard.apps.Caller;
 import io.switchboard.web.ApiException;
+import io.switchboard.web.ModelCall;
 
 @Path("/api/apps/{appId}/conversations")
 @Authenticated
@@ -44,6 +45,7 @@ public class ConversationResource {
     }
 
     @POST
+    @ModelCall
     @Path("/{cid}/messages")
     public Map<String, List<ConversationService.MessageView>> say(@PathParam("appId") String appId,
             @PathParam("cid") String cid, Said said) {

@@ -8,16 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import io.switchboard.apps.AppService;
 import io.switchboard.apps.Caller;
-import io.switchboard.catalog.Catalog;
-import io.switchboard.web.ApiException;
 
-@Path("/api")
+/**
+ * Prompt chips for one app. The full path sits on the class: JAX-RS matches classes first, so a class at "/api" loses
+ * to AppResource's "/api/apps" and answers 404.
+ */
+@Path("/api/apps/{appId}/suggestions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SuggestionResource {
@@ -26,26 +27,10 @@ public class SuggestionResource {
     @Inject
     AppService apps;
     @Inject
-    Catalog catalog;
-    @Inject
     Caller caller;
 
     @GET
-    @Path("/apps/{appId}/suggestions")
     public Map<String, List<SuggestionService.Suggestion>> forApp(@PathParam("appId") String appId) {
         return Map.of("prompts", suggestions.forApp(apps.view(appId, caller.name())));
-    }
-
-    @GET
-    @Path("/catalog/{connectorId}/prompts")
-    public Map<String, List<SuggestionService.Suggestion>> forConnector(@PathParam("connectorId") String connectorId,
-            @QueryParam("app") String appId) {
-        if (appId == null || appId.isBlank()) {
-            throw ApiException.badRequest("Say which app the prompts are for: ?app=<appId>.");
-        }
-        if (catalog.connector(connectorId).isEmpty()) {
-            throw ApiException.notFound("No connector '" + connectorId + "'.");
-        }
-        return Map.of("prompts", suggestions.forConnector(apps.view(appId, caller.name()), connectorId));
     }
 }
