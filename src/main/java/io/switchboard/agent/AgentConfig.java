@@ -1,5 +1,6 @@
 package io.switchboard.agent;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -20,4 +21,8 @@ public interface AgentConfig {
     /** Model name at that API, for example gpt-4o-mini or llama3.1. */
     @WithDefault("gpt-4o-mini")
     String modelName();
+
+    /** How long one call to the OpenAI-compatible API may take before the plan request fails. */
+    @WithDefault("30S")
+    Duration timeout();
 }

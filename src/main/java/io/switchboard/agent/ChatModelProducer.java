@@ -1,7 +1,5 @@
 package io.switchboard.agent;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -29,7 +27,7 @@ public class ChatModelProducer {
                 .apiKey(config.apiKey().orElse("none"))
                 .modelName(config.modelName())
                 .temperature(0.0)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(config.timeout())
                 .build();
     }
 }

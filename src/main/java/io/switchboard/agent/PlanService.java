@@ -4,9 +4,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 
 import org.jboss.logging.Logger;
 
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
 import io.switchboard.apps.AppView;
 import io.switchboard.web.ApiException;
 
@@ -43,6 +47,11 @@ public class PlanService {
         try {
             planner.plan(memoryId, request);
         } catch (RuntimeException e) {
+            if (endpointFailed(e)) {
+                LOG.warnf("Planner model endpoint failed: %s %s", e.getClass().getSimpleName(), e.getMessage());
+                throw new ApiException(503, "The planner's model did not answer (it failed or timed out); nothing was"
+                        + " planned or stored, try again in a minute.");
+            }
             LOG.warnf("Planner failed: %s", e.getClass().getSimpleName());
         } finally {
             sessions.close(memoryId);
@@ -50,6 +59,17 @@ public class PlanService {
         return session.outcome != null ? session.outcome
                 : Plan.clarification("I could not work out a plan from that. Which tool should I use, and what should"
                         + " happen?", java.util.List.of());
+    }
+
+    /** The model's API was unreachable, slow or answered an error, as opposed to answering something unusable. */
+    private static boolean endpointFailed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException || cause instanceof RetriableException
+                    || cause instanceof NonRetriableException || cause instanceof ProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String requirePrompt(String prompt) {

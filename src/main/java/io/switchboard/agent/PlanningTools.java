@@ -100,6 +100,9 @@ public class PlanningTools implements ToolProvider {
 
     String proposePlan(ToolExecutionRequest request, Object memoryId) {
         PlanningSessions.Session session = sessions.get(memoryId);
+        if (session.rejections >= MAX_REJECTIONS) {
+            return "rejected: the plan was already rejected " + MAX_REJECTIONS + " times; the person is asked instead.";
+        }
         JsonNode args = arguments(request);
         PlanDraft draft = new PlanDraft(text(args, "connector"), text(args, "action"), text(args, "trigger_type"),
                 text(args, "cron"), text(args, "timezone"), text(args, "entity"), text(args, "event"),
