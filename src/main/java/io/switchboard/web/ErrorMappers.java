@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,6 +39,8 @@ public class ErrorMappers {
     Optional<String> loginPage;
     @ConfigProperty(name = "quarkus.http.auth.form.enabled")
     boolean formLogin;
+    @ConfigProperty(name = "quarkus.http.auth.basic")
+    boolean basicAuth;
 
     public static Response error(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
@@ -80,7 +83,13 @@ public class ErrorMappers {
         if (formLogin && ErrorPage.wanted(request.getCurrent()) && loginPage.isPresent()) {
             return Response.status(Response.Status.FOUND).location(java.net.URI.create(loginPage.get())).build();
         }
-        return respond(401, "Sign in first: this needs an authenticated user.");
+        return challenge(respond(401, "Sign in first: this needs an authenticated user."));
+    }
+
+    /** RFC 9110: a 401 names the scheme the caller should sign in with. */
+    private Response challenge(Response refusal) {
+        String scheme = basicAuth ? "Basic realm=\"switchboard\"" : "Bearer";
+        return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, scheme).build();
     }
 
     /**
@@ -93,7 +102,7 @@ public class ErrorMappers {
         if (routing != null && routing.normalizedPath().equals("/j_security_check") && loginErrorPage.isPresent()) {
             return Response.status(Response.Status.FOUND).location(java.net.URI.create(loginErrorPage.get())).build();
         }
-        return respond(401, "Sign in first: the credentials were not accepted.");
+        return challenge(respond(401, "Sign in first: the credentials were not accepted."));
     }
 
     @ServerExceptionMapper

@@ -69,14 +69,16 @@ class AppApiTest {
 
     @Test
     void anonymous_isUnauthorized() {
-        anonymous().get("/api/apps").then().statusCode(401);
-        anonymous().body(Api.TASKS_APP).post("/api/apps").then().statusCode(401);
+        anonymous().get("/api/apps").then().statusCode(401).header("WWW-Authenticate", containsString("Basic"))
+                .body("error", containsString("Sign in"));
+        anonymous().body(Api.TASKS_APP).post("/api/apps").then().statusCode(401).body("error", containsString("Sign in"));
     }
 
     @Test
     void wrongPassword_isUnauthorized() {
         io.restassured.RestAssured.given().auth().preemptive().basic("editor", "nope").get("/api/apps").then()
-                .statusCode(401);
+                .statusCode(401).header("WWW-Authenticate", containsString("Basic"))
+                .body("error", containsString("not accepted"));
     }
 
     @Test
