@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.arc.Unremovable;
 import io.switchboard.flows.run.RunQueue;
 
@@ -17,6 +19,7 @@ import io.switchboard.flows.run.RunQueue;
 public class ScheduledRunJob implements Job {
     static final String FLOW_ID = "flowId";
     static final String KEY_PART = ":schedule:";
+    private static final Logger LOG = Logger.getLogger(ScheduledRunJob.class);
 
     @Inject
     RunQueue queue;
@@ -24,7 +27,10 @@ public class ScheduledRunJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String flowId = context.getMergedJobDataMap().getString(FLOW_ID);
-        queue.enqueue(flowId, key(flowId, context.getScheduledFireTime().toInstant()), null);
+        Instant slot = context.getScheduledFireTime().toInstant();
+        // one line per firing, so that a cluster's logs show which node fired each slot
+        LOG.debugf("Flow %s fired its slot %s", flowId, slot);
+        queue.enqueue(flowId, key(flowId, slot), null);
     }
 
     public static String key(String flowId, Instant slot) {
