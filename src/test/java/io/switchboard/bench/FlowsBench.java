@@ -43,7 +43,7 @@ class FlowsBench {
     static final Path PROD_JAR = Path.of("target", "prod-app", "quarkus-run.jar");
     static final int EVENTS = Integer.getInteger("bench.events", 10_000);
     static final int CRASH_EVENTS = Integer.getInteger("bench.crash-events", 5_000);
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 500;
     static final int IN_FLIGHT = 256;
 
     final ObjectMapper json = new ObjectMapper();
@@ -53,8 +53,9 @@ class FlowsBench {
     @Test
     @Order(1)
     void flows_embedded() throws Exception {
-        Path data = Files.createDirectories(logs.resolve("embedded-data"));
-        String h2 = "jdbc:h2:file:" + data.toAbsolutePath() + "/switchboard;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
+        Path data = Files.createTempDirectory(logs, "embedded-data");
+        // AUTO_SERVER lets this JVM write the connection while the service has the database open
+        String h2 = "jdbc:h2:file:" + data.toAbsolutePath() + "/switchboard;AUTO_SERVER=TRUE";
         try (DeliverySink sink = new DeliverySink()) {
             Map<String, String> env = new HashMap<>();
             env.put("SWITCHBOARD_DATA_DIR", data.toString());
@@ -102,11 +103,13 @@ class FlowsBench {
             try {
                 String auth = "Bearer " + backends.token("editor");
                 String appId = setUp(a, auth, id -> seed(backends.jdbcUrl(), "postgres", id));
-                int[] inFlightAtKill = new int[1];
+                long[] atKill = new long[3];
                 Thread restart = new Thread(() -> {
                     try {
-                        inFlightAtKill[0] = sink.inFlight();
+                        atKill[0] = sink.inFlight();
+                        atKill[1] = System.nanoTime();
                         b[0].kill();
+                        atKill[2] = heldBy(backends.jdbcUrl(), b[0]);
                         b[0] = ServiceProcess.start(PROD_JAR, "crash-b-restarted", logs, env);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -121,9 +124,13 @@ class FlowsBench {
                             }
                         });
                 restart.join();
+                long firstBeforeKill = sink.deliveries().values().stream()
+                        .filter(d -> d.count() > 1 && d.firstArrival() < atKill[1]).count();
                 System.out.printf("BENCH crash lost=%d duplicates=%d%n", result.lost, result.duplicates);
-                System.out.printf("bench crash: provider calls in flight at the kill=%d, runs_per_s=%.0f p99_ms=%.1f%n",
-                        inFlightAtKill[0], result.runsPerSecond, result.p99Millis);
+                System.out.printf("bench crash: b was working %d run(s) when killed (%d provider call(s) open); of the"
+                        + " keys delivered twice, %d were first delivered before the kill; runs_per_s=%.0f p99_ms=%.1f,"
+                        + " load average %s%n", atKill[2], atKill[0], firstBeforeKill, result.runsPerSecond,
+                        result.p99Millis, loadAverage());
             } finally {
                 a.close();
                 b[0].close();
@@ -132,7 +139,7 @@ class FlowsBench {
     }
 
     record Result(double runsPerSecond, double p99Millis, double p50Millis, long lost, long duplicates,
-            double sendSeconds) {
+            double sendSeconds, double cpuMillisPerRun) {
     }
 
     /** Creates the app, its connection and the entity-event flow, then warms the path up; returns the app id. */
@@ -157,11 +164,13 @@ class FlowsBench {
         send(nodes, auth, appId, "warm-", WARM_UP, rate, null);
         Await.until(() -> sink.deliveries().keySet().stream().filter(k -> k.startsWith("warm-")).count() >= WARM_UP,
                 Duration.ofSeconds(120), () -> "the warm-up deliveries");
+        long cpuBefore = cpuMillis(nodes);
         Map<String, Long> sentAt = send(nodes, auth, appId, "ev-", events, rate, afterSend);
         long start = Collections.min(sentAt.values());
         long sendEnd = Collections.max(sentAt.values());
-        Await.until(() -> delivered(sink, sentAt) == sentAt.size(), Duration.ofSeconds(240),
+        Await.until(() -> delivered(sink, sentAt) == sentAt.size(), Duration.ofSeconds(600),
                 () -> delivered(sink, sentAt) + " of " + sentAt.size() + " delivered");
+        double cpuPerRun = (cpuMillis(nodes) - cpuBefore) / (double) events;
         Thread.sleep(1000); // late duplicates
         List<Long> latencies = new ArrayList<>();
         long last = start;
@@ -174,7 +183,7 @@ class FlowsBench {
         }
         Collections.sort(latencies);
         return new Result(events / ((last - start) / 1e9), percentile(latencies, 0.99), percentile(latencies, 0.50),
-                events - delivered(sink, sentAt), duplicates, (sendEnd - start) / 1e9);
+                events - delivered(sink, sentAt), duplicates, (sendEnd - start) / 1e9, cpuPerRun);
     }
 
     /** Open loop: request i leaves at start + i/rate, whatever the answers before it; returns each key's send time. */
@@ -225,8 +234,23 @@ class FlowsBench {
     }
 
     void note(String mode, Result result) {
-        System.out.printf("bench %s: p50_ms=%.1f, sending took %.1f s, load average %s%n", mode, result.p50Millis,
-                result.sendSeconds, loadAverage());
+        System.out.printf("bench %s: p50_ms=%.1f, sending took %.1f s, service cpu_ms_per_run=%.2f, load average %s%n",
+                mode, result.p50Millis, result.sendSeconds, result.cpuMillisPerRun, loadAverage());
+    }
+
+    /** CPU time (user + system) the service processes have used so far, from /proc; the nodes started, none gone. */
+    static long cpuMillis(List<ServiceProcess> nodes) {
+        long ticks = 0;
+        for (ServiceProcess node : nodes) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + node.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception gone) {
+                // a killed node's time is lost with it
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     static String loadAverage() {
@@ -253,6 +277,23 @@ class FlowsBench {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** Runs the node holds as running: frozen once it is killed, until another node takes them over. */
+    static long heldBy(String jdbcUrl, ServiceProcess node) throws Exception {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Run node ([0-9a-f-]{36}) started")
+                .matcher(node.log());
+        if (!id.find()) {
+            return -1;
+        }
+        try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+                var query = db.prepareStatement("select count(*) from flow_runs where status = 'running' and node_id = ?")) {
+            query.setString(1, id.group(1));
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     static Void seed(String jdbcUrl, String user, String appId) {
