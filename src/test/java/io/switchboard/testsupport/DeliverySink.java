@@ -24,11 +24,10 @@ import com.sun.net.httpserver.HttpServer;
 public final class DeliverySink implements AutoCloseable {
     public static final String PATH = "/api/chat.postMessage";
 
-    /** One key's deliveries: how many, when the first arrived ({@link System#nanoTime()}), and when its answer left. */
+    /** One key's deliveries: how many, and when the first arrived ({@link System#nanoTime()}). */
     public static final class Delivery {
         final AtomicInteger count = new AtomicInteger();
         volatile long firstArrival;
-        volatile long firstAnswered;
 
         public int count() {
             return count.get();
@@ -37,15 +36,10 @@ public final class DeliverySink implements AutoCloseable {
         public long firstArrival() {
             return firstArrival;
         }
-
-        public long firstAnswered() {
-            return firstAnswered;
-        }
     }
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
-    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(64);
@@ -72,10 +66,6 @@ public final class DeliverySink implements AutoCloseable {
         return deliveries;
     }
 
-    public int requests() {
-        return requests.get();
-    }
-
     /** Requests received and not yet answered. */
     public int inFlight() {
         return inFlight.get();
@@ -90,7 +80,6 @@ public final class DeliverySink implements AutoCloseable {
                 body = json.readTree(in);
             }
             String key = body.path("text").asText();
-            requests.incrementAndGet();
             Delivery delivery = deliveries.computeIfAbsent(key, k -> new Delivery());
             boolean first = delivery.count.incrementAndGet() == 1;
             if (first) {
@@ -105,9 +94,6 @@ public final class DeliverySink implements AutoCloseable {
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
-            }
-            if (first) {
-                delivery.firstAnswered = System.nanoTime();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -78,7 +78,7 @@ public class FlowRunner {
     }
 
     @Incoming(RunQueue.CHANNEL)
-    @Blocking(ordered = false)
+    @Blocking(value = RunQueue.CHANNEL, ordered = false)
     public void run(String runId) {
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> claim(runId));

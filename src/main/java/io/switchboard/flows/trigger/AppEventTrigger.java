@@ -30,7 +30,7 @@ public class AppEventTrigger {
     RunQueue queue;
 
     @Incoming(RecordChange.CHANNEL)
-    @Blocking(ordered = false)
+    @Blocking(value = RecordChange.CHANNEL, ordered = false)
     public void onChange(RecordChange change) {
         String event = change.kind().name().toLowerCase(Locale.ROOT);
         List<String> flowIds = QuarkusTransaction.requiringNew().call(() -> Flow.<Flow> list("appId = ?1 and status = ?2",
