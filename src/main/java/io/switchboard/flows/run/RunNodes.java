@@ -53,7 +53,7 @@ public class RunNodes {
 
     // Before the run queue's own start-up work, so runs queued from then on name a node that exists.
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION - 10) StartupEvent start) {
-        QuarkusTransaction.requiringNew().run(this::beat);
+        QuarkusTransaction.requiringNew().run(this::register);
         long every = config.nodes().heartbeat().toMillis();
         beats = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "run-nodes");
@@ -72,7 +72,12 @@ public class RunNodes {
 
     void tick() {
         try {
-            QuarkusTransaction.requiringNew().run(this::beat);
+            if (!QuarkusTransaction.requiringNew().call(this::beat)) {
+                LOG.warnf("Run node %s missed its heartbeats for longer than %s and was taken for dead: runs it was"
+                        + " working may have been run again by another node. Beating again.", id,
+                        config.nodes().deadAfter());
+                QuarkusTransaction.requiringNew().run(this::register);
+            }
             List<String> taken = QuarkusTransaction.requiringNew().call(this::takeOrphans);
             if (!taken.isEmpty()) {
                 LOG.infof("Took over %d run(s) from stopped nodes", taken.size());
@@ -83,14 +88,16 @@ public class RunNodes {
         }
     }
 
-    private void beat() {
-        Instant now = clock.instant();
-        if (RunNode.update("seenAt = ?1 where id = ?2", now, id) == 0) {
-            RunNode node = new RunNode();
-            node.id = id;
-            node.seenAt = now;
-            node.persist();
-        }
+    private void register() {
+        RunNode node = new RunNode();
+        node.id = id;
+        node.seenAt = clock.instant();
+        node.persist();
+    }
+
+    /** Whether this node's row was still there to beat in. */
+    private boolean beat() {
+        return RunNode.update("seenAt = ?1 where id = ?2", clock.instant(), id) == 1;
     }
 
     /** Forgets the nodes gone quiet and takes their runs; each run is taken by one node, however many look. */
