@@ -7,7 +7,10 @@ import java.util.Map;
 public record RecordChange(String appId, String entity, String recordId, Kind kind, Map<String, Object> data,
         String user, Instant at) {
 
+    /** Where flows read record changes. */
     public static final String CHANNEL = "app-events";
+    /** Where record changes are published: joined to {@link #CHANNEL} in memory, or through RabbitMQ in prod. */
+    public static final String OUTGOING = "app-events-out";
 
     public enum Kind {
         CREATED,

@@ -15,7 +15,7 @@ import io.smallrye.reactive.messaging.annotations.Broadcast;
 class RecordChangePublisher {
     @Inject
     @Broadcast
-    @Channel(RecordChange.CHANNEL)
+    @Channel(RecordChange.OUTGOING)
     Emitter<RecordChange> events;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChange change) {

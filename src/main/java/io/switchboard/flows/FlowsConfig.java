@@ -9,6 +9,8 @@ import io.smallrye.config.WithDefault;
 public interface FlowsConfig {
     Retry retry();
 
+    Nodes nodes();
+
     /** How many runs the run history returns, newest first; 50 by default, enough for a page. */
     @WithDefault("50")
     int history();
@@ -32,5 +34,18 @@ public interface FlowsConfig {
         /** Longest wait between tries, Retry-After excepted; 10 min by default. */
         @WithDefault("10M")
         Duration maxBackoff();
+    }
+
+    interface Nodes {
+        /** How often a node records that it is alive; 2 s by default. */
+        @WithDefault("2S")
+        Duration heartbeat();
+
+        /**
+         * How long a node may go unseen before its queued and running runs are handed to another; 15 s by default, well
+         * above a heartbeat delayed by a busy machine, since a live node taken for dead can repeat the runs it holds.
+         */
+        @WithDefault("15S")
+        Duration deadAfter();
     }
 }

@@ -12,10 +12,14 @@ public final class Await {
     }
 
     public static void until(BooleanSupplier condition, Supplier<String> what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        until(condition, TIMEOUT, what);
+    }
+
+    public static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what.get());
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what.get());
             }
             try {
                 Thread.sleep(50);

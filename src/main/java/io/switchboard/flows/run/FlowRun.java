@@ -49,6 +49,9 @@ public class FlowRun extends PanacheEntityBase {
     /** Users a per-user run has already acted for, so a retry does not act for them twice. */
     @Column(name = "done_users")
     public String doneUsersJson;
+    /** The node that queued or is working the run, while it is queued or running; see {@link RunNodes}. */
+    @Column(name = "node_id")
+    public String nodeId;
 
     public Set<String> doneUsers() {
         return doneUsersJson == null ? Set.of() : JsonColumn.read(doneUsersJson, new TypeReference<Set<String>>() {
@@ -63,7 +66,7 @@ public class FlowRun extends PanacheEntityBase {
         return find("flowId = ?1 order by createdAt desc, id desc", flowId).page(0, limit).list();
     }
 
-    public static List<FlowRun> waiting() {
-        return list("status in ?1", List.of(RunStatus.queued, RunStatus.retrying));
+    public static List<FlowRun> retrying() {
+        return list("status = ?1 and nextAttemptAt is not null", RunStatus.retrying);
     }
 }

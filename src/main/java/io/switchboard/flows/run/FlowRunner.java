@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.actions.ActionExecutor;
 import io.switchboard.actions.ActionResult;
 import io.switchboard.actions.ProviderException;
@@ -70,6 +70,8 @@ public class FlowRunner {
     RunQueue queue;
     @Inject
     FlowService flows;
+    @Inject
+    RunNodes nodes;
 
     /** What a claimed run works from, read in one transaction. */
     record Work(Flow flow, FlowRun run, AppView app, EntityDef entity, List<Map<String, Object>> records,
@@ -77,7 +79,7 @@ public class FlowRunner {
     }
 
     @Incoming(RunQueue.CHANNEL)
-    @Blocking
+    @Blocking(value = RunQueue.CHANNEL, ordered = false)
     public void run(String runId) {
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> claim(runId));
@@ -104,8 +106,8 @@ public class FlowRunner {
             return null;
         }
         int claimed = FlowRun.update("status = ?1, attempts = attempts + 1, startedAt = coalesce(startedAt, ?2),"
-                + " nextAttemptAt = null where id = ?3 and status in ?4", RunStatus.running, now, runId,
-                List.of(RunStatus.queued, RunStatus.retrying));
+                + " nextAttemptAt = null, nodeId = ?5 where id = ?3 and status in ?4", RunStatus.running, now, runId,
+                List.of(RunStatus.queued, RunStatus.retrying), nodes.id());
         if (claimed == 0) {
             return null;
         }

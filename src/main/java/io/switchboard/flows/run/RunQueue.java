@@ -1,6 +1,7 @@
 package io.switchboard.flows.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -28,21 +29,28 @@ import io.quarkus.runtime.StartupEvent;
 import io.switchboard.flows.Flow;
 import io.switchboard.flows.FlowStatus;
 
-/** The door to the runner: a run is written as queued before its id is sent, and sent again for each retry. */
+/**
+ * The door to the runner: a run is written as queued before its id is sent on {@link #OUTGOING}, and sent again for
+ * each retry. The runner reads {@link #CHANNEL}; the two are joined in memory, or through RabbitMQ in prod.
+ */
 @ApplicationScoped
 public class RunQueue {
     public static final String CHANNEL = "flow-runs";
+    public static final String OUTGOING = "flow-runs-out";
     static final String RETRY_GROUP = "flow-run-retries";
+    static final Duration RESEND_AFTER = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(RunQueue.class);
 
     @Inject
-    @Channel(CHANNEL)
+    @Channel(OUTGOING)
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<String> runs;
     @Inject
     Clock clock;
     @Inject
     Scheduler quartz;
+    @Inject
+    RunNodes nodes;
 
     /**
      * Records a queued run of an active flow and hands it to the runner. A key seen before, or a flow that is not
@@ -60,7 +68,7 @@ public class RunQueue {
             throw e;
         }
         if (runId != null) {
-            runs.send(runId);
+            dispatch(runId);
         }
         return Optional.ofNullable(runId);
     }
@@ -77,6 +85,7 @@ public class RunQueue {
         run.status = RunStatus.queued;
         run.createdAt = clock.instant();
         run.triggerRecord = triggerRecord;
+        run.nodeId = nodes.id();
         run.persistAndFlush();
         return run.id;
     }
@@ -95,18 +104,26 @@ public class RunQueue {
         }
     }
 
+    /**
+     * Sends the run to the runner. A send the broker refused (or never confirmed) is tried again through Quartz in a
+     * few seconds; once a node is gone, {@link RunNodes} picks up what it had queued.
+     */
     void dispatch(String runId) {
-        runs.send(runId);
+        runs.send(runId).whenComplete((sent, error) -> {
+            if (error != null) {
+                LOG.warnf("Run %s did not reach the runner (%s); sending it again shortly", runId, error.getMessage());
+                retryAt(runId, clock.instant().plus(RESEND_AFTER));
+            }
+        });
     }
 
-    /** Runs left waiting by a stop are picked up again; a running one is left alone (it may be on another node). */
+    /**
+     * Retries waiting when the service stopped are set up again: the in-memory Quartz of the embedded default lost
+     * them, and in prod setting one up again replaces it. Queued and running runs are {@link RunNodes}' business.
+     */
     void recover(@Observes StartupEvent start) {
-        for (FlowRun run : QuarkusTransaction.requiringNew().call(FlowRun::waiting)) {
-            if (run.status == RunStatus.retrying && run.nextAttemptAt != null) {
-                retryAt(run.id, run.nextAttemptAt);
-            } else {
-                dispatch(run.id);
-            }
+        for (FlowRun run : QuarkusTransaction.requiringNew().call(FlowRun::retrying)) {
+            retryAt(run.id, run.nextAttemptAt);
         }
     }
 }

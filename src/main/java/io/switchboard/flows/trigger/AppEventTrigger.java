@@ -12,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.agent.Trigger;
 import io.switchboard.apps.JsonColumn;
 import io.switchboard.apps.RecordChange;
@@ -31,7 +31,7 @@ public class AppEventTrigger {
     RunQueue queue;
 
     @Incoming(RecordChange.CHANNEL)
-    @Blocking
+    @Blocking(value = RecordChange.CHANNEL, ordered = false)
     public void onChange(RecordChange change) {
         String event = change.kind().name().toLowerCase(Locale.ROOT);
         Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());

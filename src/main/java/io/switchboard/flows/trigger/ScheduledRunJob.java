@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.agent.Trigger;
@@ -22,6 +24,7 @@ public class ScheduledRunJob implements Job {
     public static final String CRON = "cron";
     public static final String TIMEZONE = "timezone";
     static final String KEY_PART = ":schedule:";
+    private static final Logger LOG = Logger.getLogger(ScheduledRunJob.class);
 
     @Inject
     RunQueue queue;
@@ -34,7 +37,10 @@ public class ScheduledRunJob implements Job {
         if (!QuarkusTransaction.requiringNew().call(() -> current(flowId, data.getString(CRON), data.getString(TIMEZONE)))) {
             return;
         }
-        queue.enqueue(flowId, key(flowId, context.getScheduledFireTime().toInstant()), null);
+        Instant slot = context.getScheduledFireTime().toInstant();
+        // one line per firing, so that a cluster's logs show which node fired each slot
+        LOG.debugf("Flow %s fired its slot %s", flowId, slot);
+        queue.enqueue(flowId, key(flowId, slot), null);
     }
 
     private static boolean current(String flowId, String cron, String timezone) {
