@@ -189,7 +189,7 @@ public class FlowRunner {
                     last == null ? null : last.resultLink(), skipped, done);
         } catch (ProviderException e) {
             if (e.retryable() && run.attempts < config.retry().maxAttempts()) {
-                Instant next = clock.instant().plus(delay(e, run.attempts));
+                Instant next = clock.instant().plus(delay(config.retry(), e, run.attempts));
                 retrying(run.id, e.getMessage(), next, skipped, done);
                 queue.retryAt(run.id, next);
             } else {
@@ -240,13 +240,13 @@ public class FlowRunner {
     }
 
     /** Retry-After when the provider gives one; otherwise exponential backoff with jitter, capped. */
-    Duration delay(ProviderException e, int attempts) {
+    static Duration delay(FlowsConfig.Retry retry, ProviderException e, int attempts) {
         Optional<Duration> asked = e.retryAfter();
         if (asked.isPresent()) {
             return asked.get();
         }
-        long initial = config.retry().initialBackoff().toMillis();
-        long capped = Math.min(config.retry().maxBackoff().toMillis(), initial << Math.min(attempts - 1, 20));
+        long initial = retry.initialBackoff().toMillis();
+        long capped = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(attempts - 1, 20));
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 

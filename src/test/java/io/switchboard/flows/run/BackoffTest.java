@@ -17,46 +17,27 @@ class BackoffTest {
     static final Duration INITIAL = Duration.ofSeconds(5);
     static final Duration MAX = Duration.ofMinutes(10);
 
-    final FlowRunner runner = new FlowRunner();
+    static final FlowsConfig.Retry RETRY = new FlowsConfig.Retry() {
+        @Override
+        public int maxAttempts() {
+            return 4;
+        }
 
-    BackoffTest() {
-        runner.config = new FlowsConfig() {
-            @Override
-            public Retry retry() {
-                return new Retry() {
-                    @Override
-                    public int maxAttempts() {
-                        return 4;
-                    }
+        @Override
+        public Duration initialBackoff() {
+            return INITIAL;
+        }
 
-                    @Override
-                    public Duration initialBackoff() {
-                        return INITIAL;
-                    }
-
-                    @Override
-                    public Duration maxBackoff() {
-                        return MAX;
-                    }
-                };
-            }
-
-            @Override
-            public int history() {
-                return 50;
-            }
-
-            @Override
-            public String recordLink() {
-                return "";
-            }
-        };
-    }
+        @Override
+        public Duration maxBackoff() {
+            return MAX;
+        }
+    };
 
     @Test
     void retryAfter_isWaitedAsTheProviderAsked() {
         assertEquals(Duration.ofSeconds(120),
-                runner.delay(new ProviderException(429, "slow down", Duration.ofSeconds(120)), 1));
+                FlowRunner.delay(RETRY, new ProviderException(429, "slow down", Duration.ofSeconds(120)), 1));
     }
 
     @Test
@@ -66,7 +47,7 @@ class BackoffTest {
             ceiling = ceiling.compareTo(MAX) > 0 ? MAX : ceiling;
             Set<Duration> seen = new HashSet<>();
             for (int i = 0; i < 200; i++) {
-                Duration wait = runner.delay(new ProviderException(503, "unavailable", null), attempt);
+                Duration wait = FlowRunner.delay(RETRY, new ProviderException(503, "unavailable", null), attempt);
                 assertThat(wait).isBetween(ceiling.dividedBy(2), ceiling);
                 seen.add(wait);
             }
