@@ -16,7 +16,9 @@ public record AuthSpec(String type, String provider, String authorizationUrl, St
     }
 
     /** Where the connected account's name comes from; {@code url} may be {@code token_response}. */
-    public record Identity(String url, String method, String accountField, List<String> scopes) {
+    /** {@code extra}: values of the identity reply kept with the connection, by name, as dot paths (LinkedIn's sub). */
+    public record Identity(String url, String method, String accountField, Map<String, String> extra,
+            List<String> scopes) {
         public boolean fromTokenResponse() {
             return "token_response".equals(url);
         }

@@ -109,15 +109,15 @@ public class ConnectionService implements ConnectionAccess {
             throw ApiException.badRequest(provider(started.connector) + " did not accept this sign-in (" + e.getMessage()
                     + "), so nothing was connected; start the connection again.");
         }
-        String account = tokens.account(started.connector, granted);
-        String connectionId = QuarkusTransaction.requiringNew().call(() -> store(started, granted, account));
+        TokenClient.TokenSet identified = tokens.withIdentity(started.connector, granted);
+        String connectionId = QuarkusTransaction.requiringNew().call(() -> store(started, identified));
         AuthorizationFinished done = new AuthorizationFinished(started.appId, started.conversationId, user,
                 started.connector, started.mode, connectionId, false);
         finished.fire(done);
         return done;
     }
 
-    private String store(OAuthState started, TokenClient.TokenSet granted, String account) {
+    private String store(OAuthState started, TokenClient.TokenSet granted) {
         String owner = started.mode == ConnectionMode.SHARED ? "app" : started.user;
         Connection connection = started.connectionId != null ? Connection.findById(started.connectionId)
                 : Connection.find(started.appId, started.connector, started.mode, owner);
@@ -140,7 +140,7 @@ public class ConnectionService implements ConnectionAccess {
                 new OAuthService.AuthorizationRequest(started.appId, started.user, null, started.connector, started.mode,
                         List.of(started.scopes.split(" ")), null, List.of())));
         scopes.removeIf(String::isBlank);
-        connection.account = account;
+        connection.account = granted.account();
         connection.scopes = String.join(" ", scopes);
         connection.status = ConnectionStatus.ACTIVE;
         connection.statusReason = null;

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.switchboard.testsupport.Api;
+import io.switchboard.testsupport.SandboxConsent;
 
 /** The whole path a person walks: request, shared or per user, consent in the sandbox provider, back to the chat. */
 @QuarkusTest
@@ -49,33 +50,13 @@ class ChatToConnectionTest {
                 .extract().jsonPath();
     }
 
-    /** Opens the consent page and answers it as {@code user}; returns the provider's redirect to our callback. */
-    static URI consent(String authorizeUrl, String user, String decision) {
-        URI url = URI.create(authorizeUrl);
-        String local = url.getRawPath() + "?" + url.getRawQuery();
-        Response page = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local);
-        page.then().statusCode(200).body(containsString("Required permissions"));
-        // the consent form is a browser form: it answers with the CSRF token the page carried, cookie and field
-        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        Response answer = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
-                .cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token).formParam("decision", decision).post(local);
-        assertThat(answer.statusCode()).isEqualTo(303);
-        return URI.create(answer.getHeader("Location"));
-    }
-
     /** The editor asks for the daily Gmail email and connects the shared account in the sandbox. */
     void connectSharedGmail() {
         String cid = conversation(editor());
         say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
         JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
-        callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor").then()
+        SandboxConsent.consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve").then()
                 .statusCode(303);
-    }
-
-    static Response callback(URI redirect, String user) {
-        return given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects().follow(false)
-                .get(redirect.getRawPath() + "?" + redirect.getRawQuery());
     }
 
     @Test
@@ -95,9 +76,9 @@ class ChatToConnectionTest {
         assertThat(authorizeUrl).contains("/sandbox/oauth/gmail/authorize").contains("code_challenge_method=S256")
                 .contains("access_type=offline").contains("state=");
 
-        URI redirect = consent(authorizeUrl, "editor", "approve");
+        URI redirect = SandboxConsent.answer(authorizeUrl, "editor", "approve");
         assertThat(redirect.getPath()).isEqualTo("/oauth/callback");
-        Response back = callback(redirect, "editor");
+        Response back = SandboxConsent.callback(redirect, "editor");
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(back.getHeader("Location")).endsWith("/apps/" + appId + "/chat?conversation=" + cid);
 
@@ -121,7 +102,7 @@ class ChatToConnectionTest {
         }
 
         // the same answer again is refused: state is single use
-        callback(redirect, "editor").then().statusCode(400).body("error", containsString("already used"));
+        SandboxConsent.callback(redirect, "editor").then().statusCode(400).body("error", containsString("already used"));
     }
 
     @Test
@@ -154,7 +135,7 @@ class ChatToConnectionTest {
             String cid = conversation(editor());
             say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
             JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
-            callback(consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve"), "editor");
+            SandboxConsent.consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve");
             String flowId = editor().get("/api/apps/" + appId + "/conversations/" + cid).then().extract()
                     .path("messages[-1].card.flowId");
 
@@ -188,9 +169,9 @@ class ChatToConnectionTest {
         JsonPath first = say(member(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
         assertThat(first.getList("messages[1].card.options")).containsExactly("per_user");
         JsonPath auth = say(member(), cid, Map.of("choice", "per_user"));
-        URI redirect = consent(auth.getString("messages[1].card.authorizeUrl"), "member", "skip");
+        URI redirect = SandboxConsent.answer(auth.getString("messages[1].card.authorizeUrl"), "member", "skip");
         assertThat(redirect.getQuery()).contains("error=access_denied");
-        callback(redirect, "member").then().statusCode(303);
+        SandboxConsent.callback(redirect, "member").then().statusCode(303);
 
         member().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(0));
         member().get("/api/apps/" + appId + "/conversations/" + cid).then()
@@ -235,7 +216,7 @@ class ChatToConnectionTest {
         assertThat(ProviderQuirksTest.query(reapproval)).containsEntry("scope", "https://www.googleapis.com/auth/gmail.compose")
                 .containsEntry("include_granted_scopes", "true");
 
-        Response back = callback(consent(reapproval, "editor", "approve"), "editor");
+        Response back = SandboxConsent.consent(reapproval, "editor", "approve");
         assertThat(back.getHeader("Location")).endsWith("/apps/" + appId + "/chat?conversation=" + second);
 
         editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(1))
@@ -252,14 +233,14 @@ class ChatToConnectionTest {
     void providerWithoutIncrementalConsent_isAskedForTheUnionOnTheSameConnection() {
         String url = editor().body(Map.of("connector", "slack_bot", "mode", "shared", "action", "slack_bot.post_message"))
                 .post("/api/apps/" + appId + "/connections").then().statusCode(200).extract().path("authorizeUrl");
-        callback(consent(url, "editor", "approve"), "editor").then().statusCode(303);
+        SandboxConsent.consent(url, "editor", "approve").then().statusCode(303);
         String connectionId = editor().get("/api/apps/" + appId + "/connections").then().extract().path("[0].id");
 
         String more = connections.authorizeUrl(appId, "editor", null, "slack_bot", ConnectionMode.SHARED,
                 List.of("channels:manage"), connectionId);
 
         assertThat(URI.create(more).getQuery()).contains("scope=channels:manage,chat:write");
-        callback(consent(more, "editor", "approve"), "editor").then().statusCode(303);
+        SandboxConsent.consent(more, "editor", "approve").then().statusCode(303);
         editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(1))
                 .body("[0].id", equalTo(connectionId))
                 .body("[0].scopes", org.hamcrest.Matchers.containsInAnyOrder("chat:write", "channels:manage"));
@@ -278,8 +259,8 @@ class ChatToConnectionTest {
         String cid = conversation(editor());
         say(editor(), cid, Map.of("text", "Send me a daily email with my to-do list using Gmail."));
         JsonPath auth = say(editor(), cid, Map.of("choice", "shared"));
-        URI redirect = consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve");
-        callback(redirect, "member").then().statusCode(403).body("error", containsString("another user"));
+        URI redirect = SandboxConsent.answer(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve");
+        SandboxConsent.callback(redirect, "member").then().statusCode(403).body("error", containsString("another user"));
         editor().get("/api/apps/" + appId + "/connections").then().body("$", hasSize(0));
     }
 

@@ -50,6 +50,7 @@ public class ProviderEndpoints implements QuarkusTestResourceLifecycleManager {
             config.put(prefix + "client-secret", clientSecret(connector.id()));
             config.put(prefix + "authorization-url", here(auth.authorizationUrl()));
             config.put(prefix + "token-url", here(auth.tokenUrl()));
+            config.put(prefix + "api-base-url", here(connector.apiBaseUrl()));
             if (!auth.identity().fromTokenResponse()) {
                 config.put(prefix + "identity-url", here(auth.identity().url()));
             }

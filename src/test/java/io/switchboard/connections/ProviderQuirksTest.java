@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -487,7 +488,15 @@ class ProviderQuirksTest {
     @Test
     void withoutRefreshToken_showsItsEnd_thenNeedsReauthOnceItHasPassed() {
         stubLinkedIn("li-code");
-        connect("linkedin", "linkedin.share_post", "li-code");
+        String id = connect("linkedin", "linkedin.share_post", "li-code");
+        // the member id from userinfo is kept, and a post is written as that member
+        provider.stubFor(post("/rest/posts").willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7001")));
+        var action = catalog.action("linkedin.share_post").orElseThrow();
+        executor.execute(action, Map.of("text", "Hello from Switchboard"), connections.grant(id));
+        provider.verify(postRequestedFor(urlPathEqualTo("/rest/posts"))
+                .withRequestBody(matchingJsonPath("$.author", equalTo("urn:li:person:782bbtaQ"))));
+
         JsonPath linkedin = connectionOf("linkedin");
         assertThat(linkedin.getString("status")).isEqualTo("active");
         Instant end = Instant.parse(linkedin.getString("expiresAt"));

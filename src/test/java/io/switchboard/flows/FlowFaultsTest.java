@@ -248,7 +248,7 @@ class FlowFaultsTest {
 
         Map<String, Object> run = awaitRun(appId, flowId, runNow(appId, flowId), "failed");
 
-        String reason = "Reconnect Google Drive (ada@example.com): Google Drive no longer accepts the saved sign-in";
+        String reason = "Reconnect Google Drive (ada@example.com): Google no longer accepts the saved sign-in";
         assertEquals(reason, run.get("error"));
         Map<String, Object> flow = Api.flow(appId, flowId);
         assertEquals("needs_reconnect", flow.get("status"));

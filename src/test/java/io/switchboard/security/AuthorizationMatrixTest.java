@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testsupport.SandboxConsent;
 import io.switchboard.testsupport.Api;
 
 /**
@@ -93,7 +94,7 @@ class AuthorizationMatrixTest {
         static Fixture create() {
             String app = Api.createTasksAppWithMember();
             String record = Api.addRecord("editor", app, "Todo", Map.of("title", "Water the plants"));
-            Sandbox.consent(authorizeUrl(app), "editor", "approve").then().statusCode(303);
+            SandboxConsent.consent(authorizeUrl(app), "editor", "approve").then().statusCode(303);
             String connection = editor().get("/api/apps/" + app + "/connections").then().statusCode(200).extract()
                     .path("[0].id");
             String flow = editor().body(Map.of("connector", "gmail", "action", "gmail.send_email", "trigger",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testsupport.SandboxConsent;
 import io.switchboard.testsupport.Api;
 
 /** The redirect URI is fixed, no return path leaves the site, and only the person who started a consent finishes it. */
@@ -74,7 +75,7 @@ class OAuthRedirectTest {
 
     @Test
     void callback_withReturnParameters_goesBackToTheAppsOwnChat() {
-        URI back = Sandbox.answer(authorizeUrl(Map.of()), "editor", "approve");
+        URI back = SandboxConsent.answer(authorizeUrl(Map.of()), "editor", "approve");
         Response done = given().urlEncodingEnabled(false).auth().preemptive().basic("editor", "editor").redirects()
                 .follow(false).get(back.getRawPath() + "?" + back.getRawQuery() + RETURN_PARAMS);
         assertThat(done.statusCode()).isEqualTo(303);
@@ -109,9 +110,9 @@ class OAuthRedirectTest {
 
     @Test
     void consentStartedByTheEditor_cannotBeFinishedByAnotherUser() {
-        URI back = Sandbox.answer(authorizeUrl(Map.of()), "editor", "approve");
+        URI back = SandboxConsent.answer(authorizeUrl(Map.of()), "editor", "approve");
         for (String other : List.of("member", "outsider")) {
-            Sandbox.callback(back, other).then().statusCode(403);
+            SandboxConsent.callback(back, other).then().statusCode(403);
         }
         editor().get("/api/apps/" + appId + "/connections").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
     }

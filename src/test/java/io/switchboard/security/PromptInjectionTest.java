@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.switchboard.catalog.Catalog;
+import io.switchboard.testsupport.SandboxConsent;
 import io.switchboard.testsupport.Api;
 
 /**
@@ -85,7 +86,7 @@ class PromptInjectionTest {
             Api.addRecord("editor", appId, entity, c.record());
         }
         // a live connection, so a token exists that an answer could leak
-        Sandbox.consent(editor().body(Map.of("connector", "gmail", "mode", "shared", "action", "gmail.send_email"))
+        SandboxConsent.consent(editor().body(Map.of("connector", "gmail", "mode", "shared", "action", "gmail.send_email"))
                 .post("/api/apps/" + appId + "/connections").then().statusCode(200).extract().path("authorizeUrl"),
                 "editor", "approve").then().statusCode(303);
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.switchboard.connections.vault.TokenVault;
+import io.switchboard.testsupport.SandboxConsent;
 import io.switchboard.testsupport.Api;
 
 /**
@@ -76,7 +77,7 @@ class SecretsTest {
                     .post("/api/apps/" + appId + "/conversations/" + cid + "/messages"));
             JsonPath auth = read(editor().body(Map.of("choice", "shared"))
                     .post("/api/apps/" + appId + "/conversations/" + cid + "/messages"));
-            Sandbox.consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve").then().statusCode(303);
+            SandboxConsent.consent(auth.getString("messages[1].card.authorizeUrl"), "editor", "approve").then().statusCode(303);
             String flowId = read(editor().get("/api/apps/" + appId + "/conversations/" + cid))
                     .getString("messages[-1].card.flowId");
             String[] first = storedTokens();

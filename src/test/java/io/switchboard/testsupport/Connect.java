@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.restassured.response.Response;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
@@ -20,7 +19,8 @@ public final class Connect {
 
     /** Connects {@code connector} as {@code user} through the sandbox provider's consent page; returns its id. */
     public static String viaSandbox(String appId, String user, String connector, String mode, String action) {
-        return connect(appId, user, connector, mode, action, authorizeUrl -> sandboxConsent(authorizeUrl, user));
+        return connect(appId, user, connector, mode, action,
+                authorizeUrl -> SandboxConsent.answer(authorizeUrl, user, "approve"));
     }
 
     /**
@@ -57,20 +57,5 @@ public final class Connect {
                 && "active".equals(c.get("status")) && ("shared".equals(mode) || user.equals(c.get("owner"))))
                 .map(c -> (String) c.get("id")).findFirst()
                 .orElseThrow(() -> new AssertionError("no active " + connector + " connection of " + user + ": " + all));
-    }
-
-    /** The sandbox consent page is a browser form: it is answered with the CSRF token it carried. */
-    private static URI sandboxConsent(String authorizeUrl, String user) {
-        URI url = URI.create(authorizeUrl);
-        String local = url.getRawPath() + "?" + url.getRawQuery();
-        Response page = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).get(local);
-        page.then().statusCode(200);
-        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        Response answer = given().urlEncodingEnabled(false).auth().preemptive().basic(user, user).redirects()
-                .follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token)
-                .formParam("decision", "approve").post(local);
-        assertThat(answer.statusCode()).isEqualTo(303);
-        return URI.create(answer.getHeader("Location"));
     }
 }

@@ -67,7 +67,7 @@ class FlowsBrowserTest extends BrowserTest {
                 .contains("Gmail refused the message: the address \"<b>bob</b>@\" is not a valid recipient.")
                 .contains("Succeeded");
         assertThat(flow("New todo to Gmail").getText()).contains("Needs reconnecting")
-                .contains("Gmail no longer accepts the saved sign-in");
+                .contains("Google no longer accepts the saved sign-in");
         assertThat(flow("Weekly report").getText()).contains("Paused").contains("Resume");
         browser.screenshot("flows-1-list");
     }
@@ -104,7 +104,7 @@ class FlowsBrowserTest extends BrowserTest {
     void appUser_seesFlows_withoutButtons() {
         browser.signIn("member");
         browser.open("/apps/" + appId + "/flows");
-        assertThat(browser.text()).contains("Daily to-do email").contains("Gmail no longer accepts the saved sign-in");
+        assertThat(browser.text()).contains("Daily to-do email").contains("Google no longer accepts the saved sign-in");
         assertThat(browser.driver.findElements(By.cssSelector(".flow button"))).isEmpty();
         browser.phone();
         assertThat(browser.scrollsSideways()).isFalse();

@@ -56,7 +56,7 @@ public class ScriptedFlows implements FlowsView {
                 "Gmail refused the message: the address \"<b>bob</b>@\" is not a valid recipient."));
         daily.runs.add(new RunRow("r2", "succeeded", 1, now.minusSeconds(90000), now.minusSeconds(89990), null));
         Row reconnect = new Row("New todo to Gmail", "When a Todo is created, email its title to the team with Gmail.",
-                "gmail", "needs_reconnect", "Reconnect Gmail (editor@example.com): Gmail no longer accepts the saved sign-in.",
+                "gmail", "needs_reconnect", "Reconnect Gmail (editor@example.com): Google no longer accepts the saved sign-in.",
                 gmailConnectionId);
         reconnect.runs.add(new RunRow("r3", "failed", 1, now.minusSeconds(600), now.minusSeconds(590),
                 "Gmail said the sign-in was revoked, so the flow paused until it is reconnected."));

@@ -74,6 +74,11 @@ public class RequestAnalyzer {
             "it", "normal", "regular", "deal", "sort");
     /** Things done outside any app, which no connector can do. */
     private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print");
+    /** A sign-in's secrets by the names people give them ("the bot's OAuth token", "our client secret"). */
+    private static final Pattern SECRET = Pattern.compile("(?i)\\b((access|refresh|oauth|bearer|api|auth|session|bot"
+            + "|stored|saved)[ _-]?(token|key|secret)s?|client[ _-]secrets?|credentials?|private keys?)\\b");
+    private static final Set<String> DISCLOSURE_VERBS = Set.of("repeat", "reveal", "show", "tell", "print", "return",
+            "give", "display", "output", "leak", "dump", "expose", "echo", "paste", "copy", "what", "whats", "where");
     private static final Set<String> POLITE = Set.of("pls", "kindly", "hey", "hi", "hello", "ok", "okay");
     private static final Pattern EVENT_OPENER = Pattern.compile("(?i)\\b(whenever|every time|each time|as soon as)\\b");
     /** "the weekly log", "our daily standup doc": a period word describing a thing, not when to run. */
@@ -124,6 +129,12 @@ public class RequestAnalyzer {
         }
 
         String actionText = actionClause(focus);
+        // a request whose point is the secret itself; one that only mentions it next to real work plans the work,
+        // and the secret never reaches an input
+        if (SECRET.matcher(focus).find() && DISCLOSURE_VERBS.contains(mainVerb(actionText))) {
+            return new Decision.Unsupported("Switchboard never shows or hands out stored sign-ins, tokens or secrets:"
+                    + " a connection is only used inside the flows it runs. " + nearest(mentioned.keySet()));
+        }
         if (OFFLINE_VERBS.contains(mainVerb(actionText))) {
             return new Decision.Unsupported("Switchboard cannot " + mainVerb(actionText) + " anyone: its flows work"
                     + " through the connected apps. " + nearest(mentioned.keySet()));

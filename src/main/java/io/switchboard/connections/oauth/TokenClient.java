@@ -53,6 +53,12 @@ public class TokenClient {
      */
     public record TokenSet(String accessToken, String refreshToken, Instant expiresAt, List<String> scopes,
             Map<String, String> extra, String account) {
+        TokenSet with(String account, Map<String, String> identityExtra) {
+            Map<String, String> all = new LinkedHashMap<>(extra);
+            all.putAll(identityExtra);
+            return new TokenSet(accessToken, refreshToken, expiresAt, scopes, all, account);
+        }
+
         @Override
         public String toString() {
             return "TokenSet[expiresAt=" + expiresAt + ", scopes=" + scopes + "]";
@@ -101,29 +107,44 @@ public class TokenClient {
         }
     }
 
-    /** The account name from the identity endpoint (or the token reply, where the provider puts it there). */
-    public String account(String connectorId, TokenSet tokens) {
+    /**
+     * The tokens with the account name from the identity endpoint (or the token reply, where the provider puts it
+     * there) and the identity values the catalog asks to keep.
+     */
+    public TokenSet withIdentity(String connectorId, TokenSet tokens) {
         ProviderDirectory.Endpoints endpoints = providers.endpoints(connectorId);
         if ("token_response".equals(endpoints.identityUrl())) {
-            return tokens.account() == null ? UNKNOWN_ACCOUNT : tokens.account();
+            return tokens.with(tokens.account() == null ? UNKNOWN_ACCOUNT : tokens.account(), Map.of());
         }
-        String method = providers.connector(connectorId).auth().identity().method();
+        AuthSpec.Identity identity = providers.connector(connectorId).auth().identity();
+        JsonNode reply = identityReply(endpoints.identityUrl(), identity.method(), tokens.accessToken());
+        String account = JsonPaths.valueAt(reply, endpoints.accountField());
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (identity.extra() != null) {
+            identity.extra().forEach((name, path) -> {
+                String value = JsonPaths.valueAt(reply, path);
+                if (value != null) {
+                    extra.put(name, value);
+                }
+            });
+        }
+        return tokens.with(account == null || account.isBlank() ? UNKNOWN_ACCOUNT : account, extra);
+    }
+
+    /** The identity endpoint's reply; null when it could not be read (the account then shows as unknown). */
+    private JsonNode identityReply(String url, String method, String accessToken) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoints.identityUrl()))
-                    .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(10))
                     .method(method == null ? "GET" : method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                return UNKNOWN_ACCOUNT;
-            }
-            String account = JsonPaths.valueAt(json.readTree(response.body()), endpoints.accountField());
-            return account == null || account.isBlank() ? UNKNOWN_ACCOUNT : account;
+            return response.statusCode() / 100 == 2 ? json.readTree(response.body()) : null;
         } catch (java.io.IOException e) {
-            return UNKNOWN_ACCOUNT;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return UNKNOWN_ACCOUNT;
+            return null;
         }
     }
 

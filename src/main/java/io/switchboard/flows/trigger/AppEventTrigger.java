@@ -44,12 +44,19 @@ public class AppEventTrigger {
                             && event.equals(trigger.event()) && Filters.matches(flow.sourceFilter(), record, actingUser(flow, change));
                 })
                 .map(flow -> flow.id).toList());
+        RuntimeException failure = null;
         for (String flowId : flowIds) {
             try {
                 queue.enqueue(flowId, key(flowId, change, event), triggerRecord(change, event));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not queue a run of flow %s for record %s", flowId, change.recordId());
+                failure = e;
             }
+        }
+        // the message is then not acknowledged: the broker delivers it again (dead-lettered after a few tries), and
+        // the runs already queued for it are not queued twice, their keys being taken
+        if (failure != null) {
+            throw failure;
         }
     }
 
