@@ -53,7 +53,7 @@ public final class EntityMatcher {
             "that", "which", "who", "actually");
     private static final Set<String> GENERIC_WORDS = Set.of("record", "entry", "item", "data", "row", "submission");
     private static final Set<String> CLAUSE_OPENERS = Set.of("when", "whenever", "upon", "after", "if", "once");
-    private static final Set<String> NOT_AFTER_ONCE = Set.of("a", "an", "per", "every", "each", "more", "again",
+    private static final Set<String> NOT_AFTER_ONCE = Set.of("per", "every", "each", "more", "again",
             "daily", "weekly", "monthly");
     private static final Set<String> AS_SUBJECTS = Set.of("i", "we", "you", "they", "someone", "somebody", "anyone",
             "people", "user", "users", "customer", "customers", "it", "soon");
@@ -349,6 +349,11 @@ public final class EntityMatcher {
         String word = tokens.get(i).text();
         String next = i + 1 < tokens.size() && !tokens.get(i).breakAfter() ? tokens.get(i + 1).text() : "";
         if (word.equals("once")) {
+            if (next.equals("a") || next.equals("an")) {
+                // "once a week" is a frequency, "once an order ships" a trigger
+                String after = i + 2 < tokens.size() && !tokens.get(i + 1).breakAfter() ? tokens.get(i + 2).text() : "";
+                return !after.matches(Periods.WORD);
+            }
             return !next.isEmpty() && !NOT_AFTER_ONCE.contains(next);
         }
         if (word.equals("as")) {

@@ -71,7 +71,8 @@ public final class EventParser {
 
     /** Where a trigger clause starts: "when", "whenever", "as soon as", "once", "as I", ... */
     private static final Pattern CLAUSE_OPENER = Pattern.compile("\\b(?:whenever|when|as\\s+soon\\s+as|upon|after|if"
-            + "|once(?!\\s+(?:a|an|per|every|each|more|again|daily|weekly|monthly)\\b)"
+            // "once a week" is a frequency, "once an order ships" a trigger
+            + "|once(?!\\s+(?:(?:a|an)\\s+" + Periods.WORD + "|per|every|each|more|again|daily|weekly|monthly)\\b)"
             + "|as(?=\\s+(?:i|we|you|they|someone|somebody|anyone|people|users?|customers?|it)\\b))\\b");
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]|\\bthen\\b");
     /** "when I press the button": a manual trigger, whatever verbs follow. */
