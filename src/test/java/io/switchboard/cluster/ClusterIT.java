@@ -91,8 +91,9 @@ class ClusterIT {
         String nodeB = nodeId(b);
         Await.until(() -> count("select count(*) from flow_runs where status = 'running' and node_id = '" + nodeB + "'") > 0,
                 Duration.ofSeconds(20), () -> "runs in flight on b");
-        long killedAt = System.nanoTime();
         b.kill();
+        // taken once b is gone: b's own deliveries (of runs it had in flight) all arrive before this moment
+        long killedAt = System.nanoTime();
         long heldByB = count("select count(*) from flow_runs where status in ('queued', 'running') and node_id = '"
                 + nodeB + "'");
         for (int i = EVENTS / 2; i < EVENTS; i++) {
