@@ -22,7 +22,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.catalog.Action;
 import io.switchboard.catalog.Catalog;
 import io.switchboard.catalog.Connector;
+import io.switchboard.catalog.ConnectorSettings;
 import io.switchboard.catalog.JsonPaths;
 import io.switchboard.connections.AccessGrant;
 
@@ -45,7 +45,7 @@ public class HttpActionExecutor implements ActionExecutor {
     @Inject
     Catalog catalog;
     @Inject
-    Config config;
+    ConnectorSettings settings;
     @Inject
     ActionsConfig actionsConfig;
     @Inject
@@ -333,8 +333,7 @@ public class HttpActionExecutor implements ActionExecutor {
     }
 
     private Optional<String> setting(String connectorId, String key) {
-        return config.getOptionalValue("switchboard.connectors." + connectorId + "." + key, String.class)
-                .filter(s -> !s.isBlank());
+        return settings.get(connectorId, key);
     }
 
     private static boolean blank(Object value) {

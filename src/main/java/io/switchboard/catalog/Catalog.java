@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
-
 import io.quarkus.runtime.Startup;
 
 /** The connectors Switchboard can use, loaded and validated once at start-up. A bad file stops the start. */
@@ -21,14 +19,14 @@ import io.quarkus.runtime.Startup;
 public class Catalog {
     private final Map<String, Connector> connectors;
     private final Map<String, Action> actions;
-    private final Config config;
+    private final ConnectorSettings settings;
 
     public record ClientCredentials(String clientId, String clientSecret) {
     }
 
     @Inject
-    public Catalog(CatalogConfig catalogConfig, Config config) {
-        this.config = config;
+    public Catalog(CatalogConfig catalogConfig, ConnectorSettings settings) {
+        this.settings = settings;
         Map<String, String> files = catalogConfig.dir().map(CatalogFiles::fromDirectory)
                 .orElseGet(() -> CatalogFiles.fromClasspath(Thread.currentThread().getContextClassLoader()));
         CatalogLoader.Result result = new CatalogLoader().load(files);
@@ -69,10 +67,8 @@ public class Catalog {
 
     /** The OAuth client configured for a connector; empty means "not configured" (the sandbox stands in). */
     public Optional<ClientCredentials> client(String connectorId) {
-        Optional<String> id = config.getOptionalValue("switchboard.connectors." + connectorId + ".client-id", String.class);
-        Optional<String> secret = config.getOptionalValue("switchboard.connectors." + connectorId + ".client-secret",
-                String.class);
-        return id.filter(s -> !s.isBlank()).map(clientId -> new ClientCredentials(clientId, secret.orElse("")));
+        return settings.get(connectorId, "client-id")
+                .map(clientId -> new ClientCredentials(clientId, settings.get(connectorId, "client-secret").orElse("")));
     }
 
     private static String searchText(Connector c) {

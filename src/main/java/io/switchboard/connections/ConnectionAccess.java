@@ -18,6 +18,9 @@ public interface ConnectionAccess {
      */
     AccessGrant grant(String connectionId);
 
+    /** {@link #grant} of the connection {@link #connectionFor} names, found and read at once; empty when none is. */
+    Optional<AccessGrant> grantFor(String appId, String connector, ConnectionMode mode, String user);
+
     /** After the provider answered 401 with {@code rejected}: refresh once and return the new grant. */
     AccessGrant refreshAfterRejection(String connectionId, AccessGrant rejected);
 

@@ -186,9 +186,24 @@ public class ConnectionService implements ConnectionAccess {
 
     @Override
     public AccessGrant grant(String connectionId) {
-        Connection c = QuarkusTransaction.requiringNew().call(() -> load(connectionId));
+        return usable(QuarkusTransaction.requiringNew().call(() -> load(connectionId)));
+    }
+
+    @Override
+    public Optional<AccessGrant> grantFor(String appId, String connector, ConnectionMode mode, String user) {
+        Connection c = QuarkusTransaction.requiringNew().call(() -> Connection.find(appId, connector, mode,
+                mode == ConnectionMode.SHARED ? "app" : user));
+        if (c == null || c.status == ConnectionStatus.REVOKED) {
+            return Optional.empty();
+        }
+        requireUsable(c);
+        return Optional.of(usable(c));
+    }
+
+    /** The connection's grant, refreshed first when its token is expired or about to expire. */
+    private AccessGrant usable(Connection c) {
         if (c.expiresAt != null && clock.instant().plus(REFRESH_AHEAD).isAfter(c.expiresAt)) {
-            return refresh(connectionId, c.accessToken);
+            return refresh(c.id, c.accessToken);
         }
         return grantOf(c);
     }

@@ -5,13 +5,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.switchboard.catalog.AuthSpec;
 import io.switchboard.catalog.Catalog;
 import io.switchboard.catalog.Connector;
+import io.switchboard.catalog.ConnectorSettings;
 import io.switchboard.connections.sandbox.SandboxKeys;
 import io.switchboard.web.ApiException;
 
@@ -26,7 +26,7 @@ public class ProviderDirectory {
     @Inject
     Catalog catalog;
     @Inject
-    Config config;
+    ConnectorSettings settings;
     @Inject
     SandboxKeys sandboxKeys;
     @ConfigProperty(name = "switchboard.public-url")
@@ -74,6 +74,6 @@ public class ProviderDirectory {
     }
 
     private String override(String connectorId, String key, String fallback) {
-        return config.getOptionalValue("switchboard.connectors." + connectorId + "." + key, String.class).orElse(fallback);
+        return settings.get(connectorId, key).orElse(fallback);
     }
 }

@@ -73,9 +73,11 @@ public class FlowRunner {
     @Inject
     RunNodes nodes;
 
+    private static final List<RunStatus> WAITING = List.of(RunStatus.queued, RunStatus.retrying);
+
     /** What a claimed run works from, read in one transaction. */
     record Work(Flow flow, FlowRun run, AppView app, EntityDef entity, List<Map<String, Object>> records,
-            Map<String, Object> record, String recordOwner, String event, List<String> members) {
+            Map<String, Object> record, String recordOwner, String event) {
     }
 
     @Incoming(RunQueue.CHANNEL)
@@ -92,26 +94,25 @@ public class FlowRunner {
         }
     }
 
+    /** Takes the run if it is still waiting (one statement, so two nodes cannot both take it) and reads its work. */
     private Work claim(String runId) {
-        FlowRun run = FlowRun.findById(runId);
-        if (run == null || run.status != RunStatus.queued && run.status != RunStatus.retrying) {
-            return null;
-        }
-        Flow flow = Flow.findById(run.flowId);
         Instant now = clock.instant();
-        if (flow.status != FlowStatus.active) {
-            FlowRun.update("status = ?1, error = ?2, finishedAt = ?3, nextAttemptAt = null where id = ?4 and status in ?5",
-                    RunStatus.failed, "Not run: the flow is " + flow.status.name().replace('_', ' ') + ".", now, runId,
-                    List.of(RunStatus.queued, RunStatus.retrying));
-            return null;
-        }
         int claimed = FlowRun.update("status = ?1, attempts = attempts + 1, startedAt = coalesce(startedAt, ?2),"
                 + " nextAttemptAt = null, nodeId = ?5 where id = ?3 and status in ?4", RunStatus.running, now, runId,
-                List.of(RunStatus.queued, RunStatus.retrying), nodes.id());
+                WAITING, nodes.id());
         if (claimed == 0) {
             return null;
         }
-        FlowRun.getEntityManager().refresh(run);
+        FlowRun run = FlowRun.findById(runId);
+        Flow flow = Flow.findById(run.flowId);
+        if (flow == null) {
+            return null; // deleted meanwhile; its runs go with it
+        }
+        if (flow.status != FlowStatus.active) {
+            FlowRun.update("status = ?1, error = ?2, finishedAt = ?3 where id = ?4", RunStatus.failed,
+                    "Not run: the flow is " + flow.status.name().replace('_', ' ') + ".", now, runId);
+            return null;
+        }
         AppView app = apps.find(flow.appId);
         Trigger trigger = flow.trigger();
         Map<String, Object> change = run.triggerRecord == null ? null
@@ -134,9 +135,8 @@ public class FlowRunner {
             String id = (String) change.get("id");
             record = RunInputs.recordMap(entity, id, values, owner, inputs.link(app.id(), entityName, id));
         }
-        List<String> members = apps.members(app.id()).stream().map(m -> m.user).toList();
         return new Work(flow, run, app, entity, sourceRecords, record, owner,
-                change == null ? trigger.event() : (String) change.get("event"), members);
+                change == null ? trigger.event() : (String) change.get("event"));
     }
 
     private void perform(Work work) {
@@ -154,7 +154,9 @@ public class FlowRunner {
                 users = List.of(flow.createdBy);
             } else {
                 List<String> owners = access.perUserOwners(flow.appId, flow.connector);
-                List<String> candidates = work.recordOwner() != null ? List.of(work.recordOwner()) : work.members();
+                List<String> candidates = work.recordOwner() != null ? List.of(work.recordOwner())
+                        : QuarkusTransaction.requiringNew().call(() -> apps.members(flow.appId)).stream().map(m -> m.user)
+                                .toList();
                 users = candidates.stream().filter(owners::contains).toList();
                 skipped = candidates.size() - users.size();
             }
@@ -208,11 +210,11 @@ public class FlowRunner {
     /** One provider call as {@code user}; a 401 refreshes the sign-in once and tries again. */
     private ActionResult actFor(String user, Work work, Action action, ConnectionAccess access) {
         Flow flow = work.flow();
-        String connectionId = access.connectionFor(flow.appId, flow.connector, flow.mode(), user)
+        AccessGrant grant = access.grantFor(flow.appId, flow.connector, flow.mode(), user)
                 .orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
                         ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
                         + " connection is active for this app; connect one to run this flow."));
-        AccessGrant grant = access.grant(connectionId);
+        String connectionId = grant.connectionId();
         // a per-user flow works on each user's own records; the source filter may narrow them further
         List<Map<String, Object>> mine = work.records().stream()
                 .filter(r -> flow.mode() == ConnectionMode.SHARED || user.equals(r.get(Filters.OWNER)))
@@ -277,23 +279,10 @@ public class FlowRunner {
 
     private void finish(String runId, RunStatus status, String error, String resultId, String resultLink, Integer skipped,
             Set<String> done) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            FlowRun run = FlowRun.findById(runId);
-            if (run == null) {
-                return;
-            }
-            run.status = status;
-            run.error = error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
-            run.resultId = resultId;
-            run.resultLink = resultLink;
-            run.finishedAt = clock.instant();
-            run.nextAttemptAt = null;
-            if (skipped != null) {
-                run.skippedUsers = skipped;
-            }
-            if (done != null) {
-                run.doneUsersJson = JsonColumn.write(done);
-            }
-        });
+        String stored = error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
+        QuarkusTransaction.requiringNew().run(() -> FlowRun.update("status = ?1, error = ?2, resultId = ?3,"
+                + " resultLink = ?4, finishedAt = ?5, nextAttemptAt = null, skippedUsers = coalesce(?6, skippedUsers),"
+                + " doneUsersJson = coalesce(?7, doneUsersJson) where id = ?8", status, stored, resultId, resultLink,
+                clock.instant(), skipped, done == null ? null : JsonColumn.write(done), runId));
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.switchboard.apps.AppView;
 import io.switchboard.apps.EntityDef;
@@ -35,6 +37,9 @@ import io.switchboard.flows.FlowsConfig;
 @ApplicationScoped
 public class RunInputs {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Parsed templates by their text; flows are few and their templates short, so the map is only ever emptied. */
+    private static final int PARSED_TEMPLATES = 1000;
+    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
 
     @Inject
     Engine engine;
@@ -111,7 +116,10 @@ public class RunInputs {
 
     private String text(String input, String template, Map<String, Object> data) {
         try {
-            return engine.parse(template).data(data).render();
+            if (parsed.size() > PARSED_TEMPLATES) {
+                parsed.clear();
+            }
+            return parsed.computeIfAbsent(template, engine::parse).data(data).render();
         } catch (TemplateException e) {
             throw new IllegalArgumentException("The template of input '" + input + "' cannot be filled: " + e.getMessage(),
                     e);
