@@ -3,7 +3,10 @@ package io.switchboard.flows.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +81,32 @@ public class RunQueue {
         if (flow == null || flow.status != FlowStatus.active || FlowRun.byKey(idempotencyKey) != null) {
             return null;
         }
+        FlowRun run = queued(flowId, idempotencyKey, triggerRecord);
+        run.persistAndFlush();
+        return run.id;
+    }
+
+    /**
+     * Writes a queued run of each flow in the caller's transaction, for flows it has just read as active; returns
+     * their ids for {@link #send} once the transaction commits. A key taken already fails the transaction: the caller
+     * then queues them one by one with {@link #enqueue}, which skips taken keys.
+     */
+    public List<String> insertAll(Map<String, String> keyByFlowId, String triggerRecord) {
+        List<String> runIds = new ArrayList<>();
+        keyByFlowId.forEach((flowId, key) -> {
+            FlowRun run = queued(flowId, key, triggerRecord);
+            run.persist();
+            runIds.add(run.id);
+        });
+        return runIds;
+    }
+
+    /** Hands runs written by {@link #insertAll} to the runner. */
+    public void send(List<String> runIds) {
+        runIds.forEach(this::dispatch);
+    }
+
+    private FlowRun queued(String flowId, String idempotencyKey, String triggerRecord) {
         FlowRun run = new FlowRun();
         run.id = UUID.randomUUID().toString();
         run.flowId = flowId;
@@ -86,8 +115,7 @@ public class RunQueue {
         run.createdAt = clock.instant();
         run.triggerRecord = triggerRecord;
         run.nodeId = nodes.id();
-        run.persistAndFlush();
-        return run.id;
+        return run;
     }
 
     /** Sends the run to the runner again at {@code at}, through Quartz so the wait survives a busy runner. */

@@ -36,20 +36,42 @@ public class AppEventTrigger {
         String event = change.kind().name().toLowerCase(Locale.ROOT);
         Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());
         record.putIfAbsent(Filters.OWNER, change.user());
-        List<String> flowIds = QuarkusTransaction.requiringNew().call(() -> Flow.<Flow> list("appId = ?1 and status = ?2",
-                change.appId(), FlowStatus.active).stream()
-                .filter(flow -> {
-                    Trigger trigger = flow.trigger();
-                    return Trigger.ENTITY_EVENT.equals(trigger.type()) && change.entity().equals(trigger.entity())
-                            && event.equals(trigger.event()) && Filters.matches(flow.sourceFilter(), record, actingUser(flow, change));
-                })
-                .map(flow -> flow.id).toList());
+        String triggerRecord = triggerRecord(change, event);
+        List<String> runIds;
+        try {
+            // the common case: one transaction reads the waiting flows and queues their runs
+            runIds = QuarkusTransaction.requiringNew().call(
+                    () -> queue.insertAll(waiting(change, event, record), triggerRecord));
+        } catch (RuntimeException e) {
+            // a change delivered again finds its keys taken (or the write failed): queue flow by flow
+            enqueueEach(change, QuarkusTransaction.requiringNew().call(() -> waiting(change, event, record)),
+                    triggerRecord);
+            return;
+        }
+        queue.send(runIds);
+    }
+
+    /** The run key of each active flow of the app waiting for this change, by flow id. */
+    private static Map<String, String> waiting(RecordChange change, String event, Map<String, Object> record) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Flow flow : Flow.<Flow> list("appId = ?1 and status = ?2", change.appId(), FlowStatus.active)) {
+            Trigger trigger = flow.trigger();
+            if (Trigger.ENTITY_EVENT.equals(trigger.type()) && change.entity().equals(trigger.entity())
+                    && event.equals(trigger.event())
+                    && Filters.matches(flow.sourceFilter(), record, actingUser(flow, change))) {
+                keys.put(flow.id, key(flow.id, change, event));
+            }
+        }
+        return keys;
+    }
+
+    private void enqueueEach(RecordChange change, Map<String, String> keyByFlowId, String triggerRecord) {
         RuntimeException failure = null;
-        for (String flowId : flowIds) {
+        for (var flow : keyByFlowId.entrySet()) {
             try {
-                queue.enqueue(flowId, key(flowId, change, event), triggerRecord(change, event));
+                queue.enqueue(flow.getKey(), flow.getValue(), triggerRecord);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not queue a run of flow %s for record %s", flowId, change.recordId());
+                LOG.errorf(e, "Could not queue a run of flow %s for record %s", flow.getKey(), change.recordId());
                 failure = e;
             }
         }
