@@ -33,7 +33,7 @@ public class Member extends PanacheEntityBase {
     }
 
     public static Member find(String appId, String user) {
-        return find("appId = ?1 and user = ?2", appId, user).firstResult();
+        return findById(new Key(appId, user));
     }
 
     public static List<Member> ofApp(String appId) {
