@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -51,12 +52,16 @@ public class ActionIndex {
     public record Match(Action action, double score) {
     }
 
+    /** How long after the HTTP server opens the model starts loading; see {@link #build}. */
+    static final long LOAD_DELAY_SECONDS = 2;
+
     /**
-     * Loading starts once the HTTP server listens, not during start-up, which it would slow down on a small machine;
-     * a request that needs the model before then starts the loading itself and waits for it.
+     * Loading takes both cores of a small machine for a few seconds, so it waits until the start-up and the first
+     * requests after it (which still load much of the HTTP stack) are through; a request that needs the model sooner
+     * starts the loading itself and waits for it.
      */
     void build(@ObservesAsync HttpServerStart started) {
-        load();
+        CompletableFuture.delayedExecutor(LOAD_DELAY_SECONDS, TimeUnit.SECONDS).execute(this::load);
     }
 
     private CompletableFuture<EmbeddingModel> model() {
