@@ -9,26 +9,27 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.switchboard.catalog.Action;
 import io.switchboard.catalog.Catalog;
 import io.switchboard.catalog.Connector;
 
 /**
  * Every catalog action as sentence embeddings (its description and each way people phrase it), so a request can be
- * matched by meaning. Built in the background at start-up; the first request waits for it if it comes early.
+ * matched by meaning. Built in the background once the service is up; the first request waits for it if it comes early.
  */
 @ApplicationScoped
 public class ActionIndex {
     @Inject
     Catalog catalog;
-    /** Loaded off the start-up thread: the ONNX runtime and the model take a few seconds to come up. */
-    private final CompletableFuture<EmbeddingModel> model = CompletableFuture.supplyAsync(MiniLmModel::new);
+    /** Loaded in the background: the ONNX runtime and the model take a few seconds to come up. */
+    private volatile CompletableFuture<EmbeddingModel> model;
     private volatile CompletableFuture<Map<String, List<float[]>>> vectors;
     /** Texts seen lately: the same request, chip or entity name costs one model run, not one each time. */
     private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(
@@ -50,19 +51,33 @@ public class ActionIndex {
     public record Match(Action action, double score) {
     }
 
-    void build(@jakarta.enterprise.event.Observes StartupEvent event) {
-        vectors();
+    /**
+     * Loading takes both cores of a small machine for a few seconds, so it starts once the service is up rather than
+     * during its start; a request that needs the model sooner starts the loading itself and waits for it.
+     */
+    void build(@ObservesAsync HttpServerStart started) {
+        load();
+    }
+
+    private CompletableFuture<EmbeddingModel> model() {
+        load();
+        return model;
     }
 
     private CompletableFuture<Map<String, List<float[]>>> vectors() {
+        load();
+        return vectors;
+    }
+
+    private void load() {
         if (vectors == null) {
             synchronized (this) {
                 if (vectors == null) {
+                    model = CompletableFuture.supplyAsync(MiniLmModel::new);
                     vectors = model.thenApplyAsync(this::embedCatalog);
                 }
             }
         }
-        return vectors;
     }
 
     private Map<String, List<float[]>> embedCatalog(EmbeddingModel embeddings) {
@@ -105,7 +120,7 @@ public class ActionIndex {
     public float[] embed(String text) {
         float[] known = recent.get(text);
         if (known == null) {
-            known = unit(model.join().embed(text).content().vector());
+            known = unit(model().join().embed(text).content().vector());
             recent.put(text, known);
         }
         return known;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -54,6 +55,8 @@ public class RunQueue {
     Scheduler quartz;
     @Inject
     RunNodes nodes;
+    @Inject
+    ManagedExecutor executor;
 
     /**
      * Records a queued run of an active flow and hands it to the runner. A key seen before, or a flow that is not
@@ -148,10 +151,16 @@ public class RunQueue {
     /**
      * Retries waiting when the service stopped are set up again: the in-memory Quartz of the embedded default lost
      * them, and in prod setting one up again replaces it. Queued and running runs are {@link RunNodes}' business.
+     * Off the start-up thread: a retry set up a moment later than the start fires just the same (late ones at once).
      */
     void recover(@Observes StartupEvent start) {
-        for (FlowRun run : QuarkusTransaction.requiringNew().call(FlowRun::retrying)) {
-            retryAt(run.id, run.nextAttemptAt);
-        }
+        executor.runAsync(() -> {
+            for (FlowRun run : QuarkusTransaction.requiringNew().call(FlowRun::retrying)) {
+                retryAt(run.id, run.nextAttemptAt);
+            }
+        }).exceptionally(e -> {
+            LOG.error("Could not set up again the retries waiting when the service stopped", e);
+            return null;
+        });
     }
 }

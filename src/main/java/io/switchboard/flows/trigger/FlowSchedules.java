@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
@@ -49,16 +50,25 @@ public class FlowSchedules {
 
     @Inject
     Scheduler quartz;
+    @Inject
+    ManagedExecutor executor;
 
+    /**
+     * Off the start-up thread, so the service takes requests meanwhile; a flow changed meanwhile keeps its change,
+     * since {@link #rebuild()} and {@link #onChange} take turns.
+     */
     void onStart(@Observes StartupEvent start) {
-        rebuild();
+        executor.runAsync(this::rebuild).exceptionally(e -> {
+            LOG.error("Could not rebuild the flow schedules", e);
+            return null;
+        });
     }
 
     /**
      * Replaces every flow trigger with those the database asks for. Each trigger counts its slots from the flow's
      * last scheduled run (or last change), so a slot missed while the service was down fires once, now.
      */
-    public void rebuild() {
+    public synchronized void rebuild() {
         try {
             for (JobKey job : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
                 quartz.deleteJob(job);
@@ -74,7 +84,7 @@ public class FlowSchedules {
         LOG.infof("Scheduled %d flow(s)", active.size());
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) FlowChanged change) {
+    synchronized void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) FlowChanged change) {
         if (change.scheduled()) {
             schedule(change);
         } else {
