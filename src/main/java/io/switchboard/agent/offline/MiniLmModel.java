@@ -13,13 +13,13 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
- * all-minilm-l6-v2, quantised to 8 bits (a quarter of the memory, the same answers here), from its LangChain4j jar, run in the calling thread. The library's own session spins a thread
+ * all-minilm-l6-v2 from its LangChain4j jar, run in the calling thread. The library's own session spins a thread
  * per core waiting for work and keeps a growing memory arena; on a small shared machine one plain thread is faster
  * under load and keeps the process small.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    private static final String MODEL = "all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
     private final OnnxBertBiEncoder encoder;
 
     MiniLmModel() {
