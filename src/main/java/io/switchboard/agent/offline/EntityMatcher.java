@@ -51,6 +51,11 @@ public final class EntityMatcher {
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "gets", "get", "got", "has",
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
+    /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
+    private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
+    /** Nouns that list records of the noun before them: "the boarding schedule", "the invoice summary". */
+    private static final Set<String> LISTING_WORDS = Set.of("summary", "report", "digest", "list", "schedule",
+            "roster", "rota", "overview", "recap", "backlog", "queue", "timetable", "agenda");
     private static final Set<String> GENERIC_WORDS = Set.of("record", "entry", "item", "data", "row", "submission");
     private static final Set<String> CLAUSE_OPENERS = Set.of("when", "whenever", "upon", "after", "if", "once");
     private static final Set<String> NOT_AFTER_ONCE = Set.of("per", "every", "each", "more", "again",
@@ -163,7 +168,8 @@ public final class EntityMatcher {
                 Set<String> created = Nouns.createdBy(joined);
                 for (Form form : forms) {
                     if (created.contains(form.key()) && form.weight() >= SYNONYM) {
-                        exact.add(new Mention(form.entity(), i, i + width, SYNONYM));
+                        // "when a book is checked out" makes a Loan: the record made outranks the one acted on
+                        exact.add(new Mention(form.entity(), i, i + width, NAME + 1));
                     }
                 }
             }
@@ -272,7 +278,14 @@ public final class EntityMatcher {
                 return new Context(0, false, false, true);
             }
             if (word.equals("a") || word.equals("an")) {
+                if (k > 0 && !tokens.get(k - 1).breakAfter() && POSSESSION.contains(tokens.get(k - 1).text())) {
+                    return new Context(Math.max(marker, 2), counted, false, false);
+                }
                 return new Context(marker, counted, true, false);
+            }
+            if (POSSESSION.contains(word)) {
+                // "patrons with overdue loans": the records the condition is about, so the ones to read
+                return new Context(Math.max(marker, 2), counted, false, false);
             }
             if (word.equals("as") || word.equals("matching") || word.equals("corresponding")) {
                 return new Context(0, false, false, true);
@@ -396,7 +409,11 @@ public final class EntityMatcher {
             boolean trigger = inClause[h]
                     && (followedByEvent(tokens, h + 1, token.possessive()) || context.indefinite());
             boolean plural = !Words.singular(token.text()).equals(token.text());
-            if (context.target() || (context.marker() < 2 && !trigger) || !(plural || context.counted() || trigger)) {
+            // "the boarding schedule" lists boardings; "a progress summary" is just a kind of summary
+            boolean listed = h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
+                    && LISTING_WORDS.contains(tokens.get(h + 1).text()) && context.marker() >= 1;
+            if (context.target() || (context.marker() < 2 && !trigger && !listed)
+                    || !(plural || context.counted() || trigger || listed)) {
                 continue;
             }
             int score = SYNONYM + (context.indefinite() ? 0 : context.marker()) + (trigger ? TRIGGER : 0)
@@ -437,7 +454,7 @@ public final class EntityMatcher {
         }
         String next = tokens.get(h + 1).text();
         return Words.CLOSED_CLASS.contains(next) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
-                || next.endsWith("ing") || next.endsWith("ed");
+                || LISTING_WORDS.contains(next) || next.endsWith("ing") || next.endsWith("ed");
     }
 
     private static boolean looksLikeTypo(String word, List<EntityInfo> entities) {

@@ -27,7 +27,7 @@ public final class EventParser {
             "published", "uploaded", "signed", "filled", "deleted", "removed", "cancelled", "canceled", "archived",
             "trashed", "destroyed", "discarded", "purged", "recorded", "saved", "captured", "scheduled", "imported",
             "generated", "need", "used", "based", "called", "named", "titled",
-            "related", "linked", "attached", "interested", "supposed");
+            "related", "linked", "attached", "interested", "supposed", "checked out", "borrowed");
 
     private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
 
@@ -44,7 +44,8 @@ public final class EventParser {
                     + "|published|uploaded|left|written)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
-                    + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"),
+                    + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"
+                    + "|\\b(?:checked\\s+out|borrowed|borrows)\\b"),
             clauseOnly(RecordEvent.CREATED, "\\b(?:add|adds|create|creates|submit|submits|place|places|register"
                     + "|enroll|enter|enters|raise|raises|write|writes|buy|join|subscribe|apply|upload|receive"
                     + "|receives|rsvp|donate|sign\\s*-?\\s*up|come\\s+in)\\b"),

@@ -26,6 +26,8 @@ class EventParserTest {
             Create a Salesforce lead for each new lead added here.                        | CREATED
             When a customer is added, create a matching account in Salesforce.            | CREATED
             Post on my LinkedIn whenever we add a new product.                            | CREATED
+            Whenever a book is checked out, add a row to the Circulation sheet.           | CREATED
+            When a patron borrows a book, email them a receipt.                           | CREATED
             Whenever an order is placed, add a row to the sheet.                          | CREATED
             Tell Slack when someone places an order.                                      | CREATED
             When a new lead signs up, add them to HubSpot.                                | CREATED
