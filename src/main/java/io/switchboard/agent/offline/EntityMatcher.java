@@ -32,6 +32,8 @@ public final class EntityMatcher {
     private static final int SYNONYM = 2;
     private static final int GENERIC = 1;
     private static final int TRIGGER = 5;
+    /** Taken off a noun that receives what is sent ("email each technician the jobs"): the jobs are the data. */
+    private static final int RECIPIENT = 3;
 
     private static final Set<String> STRONG_MARKERS = Set.of("new", "each", "every", "all", "my", "our", "any",
             "incoming", "recent", "latest", "upcoming", "today", "newest");
@@ -62,6 +64,12 @@ public final class EntityMatcher {
             "daily", "weekly", "monthly");
     private static final Set<String> AS_SUBJECTS = Set.of("i", "we", "you", "they", "someone", "somebody", "anyone",
             "people", "user", "users", "customer", "customers", "it", "soon");
+    /** Verbs that take who receives and then what: "email X the list", "send X a summary". */
+    private static final Set<String> SENDING_VERBS = Set.of("email", "mail", "send", "message", "text", "ping", "dm",
+            "remind", "tell", "notify", "forward", "give", "show");
+    /** Words that open the thing sent after a recipient. */
+    private static final Set<String> SENT_OPENERS = Set.of("the", "a", "an", "their", "his", "her", "its", "your",
+            "our", "my", "all", "this", "these", "those", "today", "tomorrow", "yesterday");
     private static final Set<String> MANUAL_VERBS = Set.of("press", "presses", "click", "clicks", "tap", "taps", "hit",
             "hits", "push", "pushes", "select", "selects", "choose", "run", "runs", "trigger", "ask", "say", "type");
 
@@ -253,6 +261,9 @@ public final class EntityMatcher {
         if (next != null && !last.possessive() && modifiesAnotherNoun) {
             score -= 4;
         }
+        if (next != null && SENT_OPENERS.contains(next.text()) && afterSendingVerb(tokens, m.start())) {
+            score -= RECIPIENT;
+        }
         Context context = context(tokens, m.start());
         if (context.target() || (context.indefinite() && !trigger && !reportOf)) {
             score -= 4;
@@ -303,11 +314,29 @@ public final class EntityMatcher {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
                 return new Context(Math.max(marker, listOf ? 2 : 1), counted, false, false);
             }
+            if (tokens.get(k).possessive() && Words.isTimeWord(word)) {
+                // "today's tasks", "this week's stays": the records of that day, so the ones to read
+                return new Context(Math.max(marker, 2), counted, false, false);
+            }
             if (Words.CLOSED_CLASS.contains(word) || Words.isTimeWord(word) || tokens.get(k).possessive()) {
                 break;
             }
         }
         return new Context(marker, counted, false, false);
+    }
+
+    /** The noun at start follows a sending verb, past at most two markers: "email each technician". */
+    private static boolean afterSendingVerb(List<Token> tokens, int start) {
+        for (int k = start - 1; k >= 0 && k >= start - 3 && !tokens.get(k).breakAfter(); k--) {
+            String word = tokens.get(k).text();
+            if (SENDING_VERBS.contains(word)) {
+                return true;
+            }
+            if (!STRONG_MARKERS.contains(word) && !WEAK_MARKERS.contains(word)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "Order me a pizza", "Review the ticket": a verb that happens to be spelled like an entity. */

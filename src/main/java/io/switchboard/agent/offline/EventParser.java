@@ -57,13 +57,15 @@ public final class EventParser {
             strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
                     + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
-                    + "|won|paid|(?:checked|ticked)\\s+off)\\b"),
+                    + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded)\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
                     + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
-                    + "|reaches|reach|becomes|become|turns)\\b"),
+                    + "|reaches|reach|becomes|become|turns|accepts?|expires?|lapses?|exceeds?|goes\\s+live"
+                    + "|runs\\s+(?:low|out)|(?:falls|fell|drops|dropped|dips|dipped|goes|went|rises|rose)"
+                    + "\\s+(?:below|under|above|over|beneath|past))\\b"),
             PARTICIPLE,
             strong(RecordEvent.DELETED, "\\b(?:deleted|removed|cancell?ed|cancels|archived|trashed|destroyed"
                     + "|discarded|purged)\\b"),
@@ -90,7 +92,8 @@ public final class EventParser {
             "finished", "finishes", "resolved", "approved", "rejected", "declined", "assigned", "escalated",
             "reopened", "shipped", "delivered", "fulfilled", "moves", "moved", "marked", "won", "lost", "paid",
             "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
-            "refunded", "sold", "returned", "qualified", "launched");
+            "refunded", "sold", "returned", "qualified", "launched", "accepted", "accepts", "expired", "expires",
+            "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises");
 
     private EventParser() {
     }

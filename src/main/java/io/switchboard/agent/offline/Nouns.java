@@ -38,6 +38,7 @@ final class Nouns {
             "candidate|applicant|job applicant|application|job application",
             "application|job application|submission",
             "job|position|opening|vacancy|job posting|role",
+            "work order|job|service call|callout|service request|service visit",
             "shipment|delivery|parcel|package",
             "student|pupil|learner|trainee",
             "course|class|lesson|module",

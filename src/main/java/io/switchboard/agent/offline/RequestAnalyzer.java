@@ -47,7 +47,10 @@ public class RequestAnalyzer {
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
-            + " permissions|scopes?\\b|access token|refresh token|client secret|password)");
+            + " permissions|scopes?\\b|access token|refresh token|client secret|password"
+            + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
+            // a permission written the way providers spell them: admin:org, chat:write
+            + "|\\b[a-z]+:(?!//)[a-z][\\w.]*)");
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|unsubscribe|cancel|destroy)\\b");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
@@ -60,6 +63,11 @@ public class RequestAnalyzer {
             + "|profile|user)|as me|as myself|in my name|my own|from me|under my name|personal (\\w+ )?account"
             + "|my (\\w+ )?status)\\b");
     private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever|maybe)\\b");
+    /** "we have both HubSpot and Salesforce": two tools named as equals, neither chosen. */
+    private static final Pattern BOTH = Pattern.compile("(?i)\\bboth\\b");
+    /** "send housekeeping@hotel.pt the list": something sent to an email address goes by email. */
+    private static final Pattern SENT_TO_ADDRESS = Pattern.compile("(?i)\\b(send|sends|forward|forwards|deliver"
+            + "|delivers)\\b[^.;!?]{0,60}?[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
     private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
             + "|as soon as|once|if|after)\\b[^,.;:!?]*");
@@ -217,7 +225,10 @@ public class RequestAnalyzer {
         String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
-        if (entityName == null && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {
+        // a tool that only reads is asked about its own data ("last week's sessions" in Google Analytics)
+        boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
+        if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
+                && !namesATool(entity.unknownNoun().get())) {
             Optional<String> closest = ownerOfFieldWord(entity.unknownNoun().get(), app.entities())
                     .or(() -> closestInMeaning(entity.unknownNoun().get(), app.entities()));
             if (closest.isEmpty()) {
@@ -389,7 +400,7 @@ public class RequestAnalyzer {
                     + (personal == hasPersonalAlias(id) ? VOICE_WEIGHT : 0)
                     + (mentioned.get(id) == longest ? VOICE_WEIGHT : 0))).orElseThrow());
         }
-        if (ALTERNATIVE.matcher(lower).find()) {
+        if (ALTERNATIVE.matcher(lower).find() || BOTH.matcher(lower).find()) {
             return byScore(ids, ranking);
         }
         return List.of(byScore(ids, ranking).get(0));
@@ -523,6 +534,9 @@ public class RequestAnalyzer {
                 found.addAll(List.of(category.split("\\|")));
             }
         });
+        if (SENT_TO_ADDRESS.matcher(lower).find()) {
+            found.add("email");
+        }
         return found;
     }
 

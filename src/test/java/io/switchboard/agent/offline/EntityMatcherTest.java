@@ -48,6 +48,11 @@ class EntityMatcherTest {
             Map.entry("vet", List.of(
                     entity("Pet", "name", "owner_email"), entity("Appointment", "pet_name", "starts_at"),
                     entity("Vaccination", "pet_name", "vaccine", "due_date"))),
+            Map.entry("fieldservice", List.of(
+                    entity("WorkOrder", "summary", "status"), entity("Technician", "name", "email"),
+                    entity("Part", "name", "quantity", "reorder_level"))),
+            Map.entry("hotel", List.of(
+                    entity("Stay", "guest_name", "check_in"), entity("HousekeepingTask", "room_number", "done"))),
             Map.entry("gym", List.of(
                     entity("Member", "name", "plan"), entity("FitnessClass", "name"),
                     entity("Booking", "member_email", "status"))));
@@ -132,6 +137,10 @@ class EntityMatcherTest {
             realestate | When a property is sold, announce it in Slack.                               | Property     |
             events    | Post to Slack when a new user signs up.                                       | Registration |
             gym       | Whenever someone books a class, add it to my Google Calendar.                 | Booking      |
+            fieldservice | Every weekday at 7 email each technician the jobs for the day.        | WorkOrder    |
+            fieldservice | Email each technician a reminder every morning.                       | Technician   |
+            hotel     | Each morning, send today's housekeeping tasks to the team.                  | HousekeepingTask |
+            hotel     | Every evening, post tomorrow's spa appointments to Slack.                   |              | spa appointments
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));

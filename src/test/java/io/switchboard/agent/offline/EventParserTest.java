@@ -59,6 +59,11 @@ class EventParserTest {
             When a new order is tagged, post it to Slack.                                 | CREATED
             When a volunteer shift gets rescheduled, put the new slot on the calendar.    | UPDATED
             Whenever a new ticket gets escalated, page the on-call channel.               | UPDATED
+            Once a customer accepts a quote, add them to HubSpot.                         | UPDATED
+            If a part's quantity falls below its reorder level, make a ClickUp task.      | UPDATED
+            When a lease expires, email the tenant.                                       | UPDATED
+            When an episode goes live, announce it on Discord.                            | UPDATED
+            Upload each new clip to TikTok as a draft so I can edit it before it goes live. | CREATED
             Back up all tickets to Box every Sunday night.                                |
             Every Monday at 9am, email me my open todos with Gmail.                       |
             Delete all my emails in Gmail.                                                |
