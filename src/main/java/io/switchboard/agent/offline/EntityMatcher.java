@@ -53,6 +53,7 @@ public final class EntityMatcher {
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "gets", "get", "got", "has",
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
+    private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
     /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
     private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
     /** Nouns that list records of the noun before them: "the boarding schedule", "the invoice summary". */
@@ -440,7 +441,8 @@ public final class EntityMatcher {
             boolean plural = !Words.singular(token.text()).equals(token.text());
             // "the boarding schedule" lists boardings; "a progress summary" is just a kind of summary
             boolean listed = h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
-                    && LISTING_WORDS.contains(tokens.get(h + 1).text()) && context.marker() >= 1;
+                    && (LISTING_WORDS.contains(tokens.get(h + 1).text()) || selectedBy(tokens, h + 1))
+                    && context.marker() >= 1;
             if (context.target() || (context.marker() < 2 && !trigger && !listed)
                     || !(plural || context.counted() || trigger || listed)) {
                 continue;
@@ -452,6 +454,12 @@ public final class EntityMatcher {
             }
         }
         return best;
+    }
+
+    /** "the ingredients that are running low": a relative clause picks which records to read. */
+    private static boolean selectedBy(List<Token> tokens, int from) {
+        return from + 1 < tokens.size() && !tokens.get(from).breakAfter()
+                && RELATIVES.contains(tokens.get(from).text()) && AUXILIARIES.contains(tokens.get(from + 1).text());
     }
 
     /** "podcast episode", not just "episode": the noun before the head narrows what kind of data it is. */

@@ -141,6 +141,8 @@ class EntityMatcherTest {
             fieldservice | Email each technician a reminder every morning.                       | Technician   |
             hotel     | Each morning, send today's housekeeping tasks to the team.                  | HousekeepingTask |
             hotel     | Every evening, post tomorrow's spa appointments to Slack.                   |              | spa appointments
+            shop      | Email the supplier every Monday with the ingredients that are running low.  |              | ingredients
+            shop      | Email me the products that are out of stock every Monday.                   | Product      |
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));
