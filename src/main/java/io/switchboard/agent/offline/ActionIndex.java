@@ -153,9 +153,21 @@ public class ActionIndex {
         return (double) name.stream().filter(requestStems::contains).count() / name.size();
     }
 
+    /** As {@link #rank(String)}, for a request that rules some verbs out ("draft it, don't send it"). */
+    public List<Match> rank(String text, Set<String> ruledOut) {
+        return rank(text, embed(text), ruledOut);
+    }
+
     public List<Match> rank(String text, float[] query) {
+        return rank(text, query, Set.of());
+    }
+
+    private List<Match> rank(String text, float[] query, Set<String> ruledOut) {
         Map<String, List<float[]>> index = vectors().join();
+        Set<String> refused = new java.util.HashSet<>();
+        ruledOut.forEach(verb -> refused.addAll(stems(verb, true)));
         Set<String> words = stems(text, true);
+        words.removeAll(refused);
         if (text.strip().replaceAll("^[^A-Za-z]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("open ")) {
             words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
         }
@@ -169,6 +181,7 @@ public class ActionIndex {
             Action action = catalog.action(entry.getKey()).orElseThrow();
             double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
                     ? READ_PENALTY : 0;
+            penalty += NAME_WEIGHT * nameOverlap(action, refused);
             double overlap = nameOverlap(action, words);
             boolean wholeName = overlap == 1 && nameOverlap(action, literal) == 1;
             matches.add(new Match(action, best + NAME_WEIGHT * overlap + (wholeName ? WHOLE_NAME : 0) - penalty));

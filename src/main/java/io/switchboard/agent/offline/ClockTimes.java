@@ -28,7 +28,7 @@ final class ClockTimes {
             "(?<![\\d:.$])(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(am|pm)\\b");
     private static final Pattern COLON = Pattern.compile("(?<![\\d:.$])(\\d{1,2})(?::|h)([0-5]\\d)(?![\\d:])");
     private static final Pattern AT_DOT = Pattern.compile(
-            "\\b(?:at|@|around|by|from|until|till|to|and)\\s+(\\d{1,2})\\.([0-5]\\d)(?![\\d.])");
+            "\\b(?:at|@|around|by|from|until|till|to|and)\\s+(\\d{1,2})\\.([0-5]\\d)(?![\\d.])(?!\\s?(?:am|pm)\\b)");
     private static final Pattern AT_HOUR = Pattern.compile(
             "\\b(?:at|@|around|by|about)\\s+(?:around\\s+|about\\s+)?(\\d{1,2})(?![\\d%]|[:.h]\\d)"
                     + "(?!\\s*(?:am|pm|o'?clock)\\b)" + NOT_A_QUANTITY);

@@ -32,6 +32,8 @@ public final class EntityMatcher {
     private static final int SYNONYM = 2;
     private static final int GENERIC = 1;
     private static final int TRIGGER = 5;
+    /** Taken off a noun that receives what is sent ("email each technician the jobs"): the jobs are the data. */
+    private static final int RECIPIENT = 3;
 
     private static final Set<String> STRONG_MARKERS = Set.of("new", "each", "every", "all", "my", "our", "any",
             "incoming", "recent", "latest", "upcoming", "today", "newest");
@@ -51,12 +53,24 @@ public final class EntityMatcher {
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "gets", "get", "got", "has",
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
+    private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
+    /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
+    private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
+    /** Nouns that list records of the noun before them: "the boarding schedule", "the invoice summary". */
+    private static final Set<String> LISTING_WORDS = Set.of("summary", "report", "digest", "list", "schedule",
+            "roster", "rota", "overview", "recap", "backlog", "queue", "timetable", "agenda");
     private static final Set<String> GENERIC_WORDS = Set.of("record", "entry", "item", "data", "row", "submission");
     private static final Set<String> CLAUSE_OPENERS = Set.of("when", "whenever", "upon", "after", "if", "once");
     private static final Set<String> NOT_AFTER_ONCE = Set.of("per", "every", "each", "more", "again",
             "daily", "weekly", "monthly");
     private static final Set<String> AS_SUBJECTS = Set.of("i", "we", "you", "they", "someone", "somebody", "anyone",
             "people", "user", "users", "customer", "customers", "it", "soon");
+    /** Verbs that take who receives and then what: "email X the list", "send X a summary". */
+    private static final Set<String> SENDING_VERBS = Set.of("email", "mail", "send", "message", "text", "ping", "dm",
+            "remind", "tell", "notify", "forward", "give", "show");
+    /** Words that open the thing sent after a recipient. */
+    private static final Set<String> SENT_OPENERS = Set.of("the", "a", "an", "their", "his", "her", "its", "your",
+            "our", "my", "all", "this", "these", "those", "today", "tomorrow", "yesterday");
     private static final Set<String> MANUAL_VERBS = Set.of("press", "presses", "click", "clicks", "tap", "taps", "hit",
             "hits", "push", "pushes", "select", "selects", "choose", "run", "runs", "trigger", "ask", "say", "type");
 
@@ -163,7 +177,8 @@ public final class EntityMatcher {
                 Set<String> created = Nouns.createdBy(joined);
                 for (Form form : forms) {
                     if (created.contains(form.key()) && form.weight() >= SYNONYM) {
-                        exact.add(new Mention(form.entity(), i, i + width, SYNONYM));
+                        // "when a book is checked out" makes a Loan: the record made outranks the one acted on
+                        exact.add(new Mention(form.entity(), i, i + width, NAME + 1));
                     }
                 }
             }
@@ -247,6 +262,9 @@ public final class EntityMatcher {
         if (next != null && !last.possessive() && modifiesAnotherNoun) {
             score -= 4;
         }
+        if (next != null && SENT_OPENERS.contains(next.text()) && afterSendingVerb(tokens, m.start())) {
+            score -= RECIPIENT;
+        }
         Context context = context(tokens, m.start());
         if (context.target() || (context.indefinite() && !trigger && !reportOf)) {
             score -= 4;
@@ -272,7 +290,14 @@ public final class EntityMatcher {
                 return new Context(0, false, false, true);
             }
             if (word.equals("a") || word.equals("an")) {
+                if (k > 0 && !tokens.get(k - 1).breakAfter() && POSSESSION.contains(tokens.get(k - 1).text())) {
+                    return new Context(Math.max(marker, 2), counted, false, false);
+                }
                 return new Context(marker, counted, true, false);
+            }
+            if (POSSESSION.contains(word)) {
+                // "patrons with overdue loans": the records the condition is about, so the ones to read
+                return new Context(Math.max(marker, 2), counted, false, false);
             }
             if (word.equals("as") || word.equals("matching") || word.equals("corresponding")) {
                 return new Context(0, false, false, true);
@@ -290,11 +315,29 @@ public final class EntityMatcher {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
                 return new Context(Math.max(marker, listOf ? 2 : 1), counted, false, false);
             }
+            if (tokens.get(k).possessive() && Words.isTimeWord(word)) {
+                // "today's tasks", "this week's stays": the records of that day, so the ones to read
+                return new Context(Math.max(marker, 2), counted, false, false);
+            }
             if (Words.CLOSED_CLASS.contains(word) || Words.isTimeWord(word) || tokens.get(k).possessive()) {
                 break;
             }
         }
         return new Context(marker, counted, false, false);
+    }
+
+    /** The noun at start follows a sending verb, past at most two markers: "email each technician". */
+    private static boolean afterSendingVerb(List<Token> tokens, int start) {
+        for (int k = start - 1; k >= 0 && k >= start - 3 && !tokens.get(k).breakAfter(); k--) {
+            String word = tokens.get(k).text();
+            if (SENDING_VERBS.contains(word)) {
+                return true;
+            }
+            if (!STRONG_MARKERS.contains(word) && !WEAK_MARKERS.contains(word)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "Order me a pizza", "Review the ticket": a verb that happens to be spelled like an entity. */
@@ -396,7 +439,12 @@ public final class EntityMatcher {
             boolean trigger = inClause[h]
                     && (followedByEvent(tokens, h + 1, token.possessive()) || context.indefinite());
             boolean plural = !Words.singular(token.text()).equals(token.text());
-            if (context.target() || (context.marker() < 2 && !trigger) || !(plural || context.counted() || trigger)) {
+            // "the boarding schedule" lists boardings; "a progress summary" is just a kind of summary
+            boolean listed = h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
+                    && (LISTING_WORDS.contains(tokens.get(h + 1).text()) || selectedBy(tokens, h + 1))
+                    && context.marker() >= 1;
+            if (context.target() || (context.marker() < 2 && !trigger && !listed)
+                    || !(plural || context.counted() || trigger || listed)) {
                 continue;
             }
             int score = SYNONYM + (context.indefinite() ? 0 : context.marker()) + (trigger ? TRIGGER : 0)
@@ -406,6 +454,12 @@ public final class EntityMatcher {
             }
         }
         return best;
+    }
+
+    /** "the ingredients that are running low": a relative clause picks which records to read. */
+    private static boolean selectedBy(List<Token> tokens, int from) {
+        return from + 1 < tokens.size() && !tokens.get(from).breakAfter()
+                && RELATIVES.contains(tokens.get(from).text()) && AUXILIARIES.contains(tokens.get(from + 1).text());
     }
 
     /** "podcast episode", not just "episode": the noun before the head narrows what kind of data it is. */
@@ -437,7 +491,7 @@ public final class EntityMatcher {
         }
         String next = tokens.get(h + 1).text();
         return Words.CLOSED_CLASS.contains(next) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
-                || next.endsWith("ing") || next.endsWith("ed");
+                || LISTING_WORDS.contains(next) || next.endsWith("ing") || next.endsWith("ed");
     }
 
     private static boolean looksLikeTypo(String word, List<EntityInfo> entities) {

@@ -27,7 +27,7 @@ public final class EventParser {
             "published", "uploaded", "signed", "filled", "deleted", "removed", "cancelled", "canceled", "archived",
             "trashed", "destroyed", "discarded", "purged", "recorded", "saved", "captured", "scheduled", "imported",
             "generated", "need", "used", "based", "called", "named", "titled",
-            "related", "linked", "attached", "interested", "supposed");
+            "related", "linked", "attached", "interested", "supposed", "checked out", "borrowed");
 
     private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
 
@@ -44,7 +44,8 @@ public final class EventParser {
                     + "|published|uploaded|left|written)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
-                    + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"),
+                    + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"
+                    + "|\\b(?:checked\\s+out|borrowed|borrows)\\b"),
             clauseOnly(RecordEvent.CREATED, "\\b(?:add|adds|create|creates|submit|submits|place|places|register"
                     + "|enroll|enter|enters|raise|raises|write|writes|buy|join|subscribe|apply|upload|receive"
                     + "|receives|rsvp|donate|sign\\s*-?\\s*up|come\\s+in)\\b"),
@@ -56,13 +57,15 @@ public final class EventParser {
             strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
                     + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
-                    + "|won|paid|(?:checked|ticked)\\s+off)\\b"),
+                    + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded)\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
                     + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
-                    + "|reaches|reach|becomes|become|turns)\\b"),
+                    + "|reaches|reach|becomes|become|turns|accepts?|expires?|lapses?|exceeds?|goes\\s+live"
+                    + "|runs\\s+(?:low|out)|(?:falls|fell|drops|dropped|dips|dipped|goes|went|rises|rose)"
+                    + "\\s+(?:below|under|above|over|beneath|past))\\b"),
             PARTICIPLE,
             strong(RecordEvent.DELETED, "\\b(?:deleted|removed|cancell?ed|cancels|archived|trashed|destroyed"
                     + "|discarded|purged)\\b"),
@@ -89,7 +92,8 @@ public final class EventParser {
             "finished", "finishes", "resolved", "approved", "rejected", "declined", "assigned", "escalated",
             "reopened", "shipped", "delivered", "fulfilled", "moves", "moved", "marked", "won", "lost", "paid",
             "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
-            "refunded", "sold", "returned", "qualified", "launched");
+            "refunded", "sold", "returned", "qualified", "launched", "accepted", "accepts", "expired", "expires",
+            "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises");
 
     private EventParser() {
     }

@@ -38,6 +38,7 @@ final class Nouns {
             "candidate|applicant|job applicant|application|job application",
             "application|job application|submission",
             "job|position|opening|vacancy|job posting|role",
+            "work order|job|service call|callout|service request|service visit",
             "shipment|delivery|parcel|package",
             "student|pupil|learner|trainee",
             "course|class|lesson|module",
@@ -66,7 +67,8 @@ final class Nouns {
             "incident|outage",
             "interview|screening|interview slot",
             "volunteer|helper",
-            "video|clip|reel");
+            "video|clip|reel",
+            "loan|borrowing|checkout|lending");
 
     /** Verbs whose subject creates such a record: "someone registers" is a new registration. */
     private static final Map<String, String> CREATING_VERBS = Map.ofEntries(
@@ -75,7 +77,8 @@ final class Nouns {
             Map.entry("signed up", "registration"), Map.entry("sign up", "registration"),
             Map.entry("enrolls", "registration"), Map.entry("enrolled", "registration"),
             Map.entry("rsvps", "registration"), Map.entry("buys", "order"), Map.entry("bought", "order"),
-            Map.entry("purchases", "order"), Map.entry("purchased", "order"), Map.entry("checks out", "order"),
+            Map.entry("purchases", "order"), Map.entry("purchased", "order"), Map.entry("checks out", "order|loan"),
+            Map.entry("checked out", "loan|order"), Map.entry("borrows", "loan"), Map.entry("borrowed", "loan"),
             Map.entry("subscribes", "subscription"), Map.entry("subscribed", "subscription"),
             Map.entry("applies", "application"), Map.entry("applied", "application"),
             Map.entry("books", "appointment"), Map.entry("booked", "appointment"),
@@ -155,8 +158,10 @@ final class Nouns {
         for (Map.Entry<String, String> e : CREATING_VERBS.entrySet()) {
             if (String.join("", e.getKey().split(" ")).equals(verbKey)) {
                 Set<String> keys = new LinkedHashSet<>();
-                keys.add(e.getValue());
-                keys.addAll(synonymsOf(e.getValue()));
+                for (String made : e.getValue().split("\\|")) {
+                    keys.add(made);
+                    keys.addAll(synonymsOf(made));
+                }
                 return keys;
             }
         }

@@ -41,13 +41,16 @@ public class RequestAnalyzer {
     static final double SAME_THING = 0.46;
 
     /** Sentence ends, line breaks, and the edges of a JSON object pasted into the request. */
-    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{\\[(])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
     /** Words that mark the sentence of a long message that asks for something. */
     private static final Pattern REQUEST = Pattern.compile("(?i)\\b(i need|we need|i want|we want|i'd like|we'd like"
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
-            + " permissions|scopes?\\b|access token|refresh token|client secret|password)");
+            + " permissions|scopes?\\b|access token|refresh token|client secret|password"
+            + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
+            // a permission written the way providers spell them: admin:org, chat:write
+            + "|\\b[a-z]+:(?!//)[a-z][\\w.]*)");
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|unsubscribe|cancel|destroy)\\b");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
@@ -60,6 +63,11 @@ public class RequestAnalyzer {
             + "|profile|user)|as me|as myself|in my name|my own|from me|under my name|personal (\\w+ )?account"
             + "|my (\\w+ )?status)\\b");
     private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever|maybe)\\b");
+    /** "we have both HubSpot and Salesforce": two tools named as equals, neither chosen. */
+    private static final Pattern BOTH = Pattern.compile("(?i)\\bboth\\b");
+    /** "send housekeeping@hotel.pt the list": something sent to an email address goes by email. */
+    private static final Pattern SENT_TO_ADDRESS = Pattern.compile("(?i)\\b(send|sends|forward|forwards|deliver"
+            + "|delivers)\\b[^.;!?]{0,60}?[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
     private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
             + "|as soon as|once|if|after)\\b[^,.;:!?]*");
@@ -87,6 +95,12 @@ public class RequestAnalyzer {
     /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
     private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
             + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    /** The verb a tool's name stands for when used as one, by the tool's category. */
+    private static final Map<String, String> TOOL_VERBS = Map.of("email", "email", "chat", "message");
+    /** Words that open the object of a verb: "gmail the owners", "slack me". */
+    private static final Set<String> OBJECT_STARTS = Set.of("me", "us", "him", "her", "them", "it", "the", "my", "our",
+            "your", "their", "everyone", "all", "each", "every", "a", "an", "this", "these", "those");
+    private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
     private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
@@ -109,12 +123,13 @@ public class RequestAnalyzer {
         if (honest.isEmpty()) {
             honest = sentences;
         }
-        String focus = focus(honest);
+        String focus = withToolNamesSpelled(focus(honest));
         String lower = normalize(focus);
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
         List<String> unknownTools = mentionedUnsupported(lower);
-        if (DESTRUCTIVE.matcher(actionClause(focus)).find() && !passiveEvent(normalize(actionClause(focus)))) {
+        String clause = Words.withoutNegatedCommands(actionClause(focus));
+        if (DESTRUCTIVE.matcher(clause).find() && !passiveEvent(normalize(clause))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
                     .orElse("the connected tools");
             return new Decision.Unsupported("Switchboard does not delete or erase data in " + tool
@@ -128,7 +143,7 @@ public class RequestAnalyzer {
                             : " The nearest it can do is with " + names(alternatives) + "."));
         }
 
-        String actionText = actionClause(focus);
+        String actionText = withToolVerbsRead(clause);
         // a request whose point is the secret itself; one that only mentions it next to real work plans the work,
         // and the secret never reaches an input
         if (SECRET.matcher(focus).find() && DISCLOSURE_VERBS.contains(mainVerb(actionText))) {
@@ -139,7 +154,7 @@ public class RequestAnalyzer {
             return new Decision.Unsupported("Switchboard cannot " + mainVerb(actionText) + " anyone: its flows work"
                     + " through the connected apps. " + nearest(mentioned.keySet()));
         }
-        List<ActionIndex.Match> ranking = index.rank(actionText);
+        List<ActionIndex.Match> ranking = index.rank(actionText, Words.negatedCommands(actionClause(focus)));
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
         if (!mentioned.isEmpty() && ALTERNATIVE.matcher(lower).find()) {
@@ -207,9 +222,15 @@ public class RequestAnalyzer {
         }
 
         EntityMatch entity = EntityMatcher.match(focus, app.entities());
-        String entityName = entity.entity().or(() -> plainMention(lower, app.entities())).orElse(null);
-        if (entityName == null && entity.unknownNoun().isPresent() && !namesATool(entity.unknownNoun().get())) {
-            Optional<String> closest = closestInMeaning(entity.unknownNoun().get(), app.entities());
+        String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
+                .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
+                .orElse(null);
+        // a tool that only reads is asked about its own data ("last week's sessions" in Google Analytics)
+        boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
+        if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
+                && !namesATool(entity.unknownNoun().get())) {
+            Optional<String> closest = ownerOfFieldWord(entity.unknownNoun().get(), app.entities())
+                    .or(() -> closestInMeaning(entity.unknownNoun().get(), app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
                 return new Decision.Clarify("This app has no " + entity.unknownNoun().get()
@@ -284,6 +305,65 @@ public class RequestAnalyzer {
         return sentences.stream().max(Comparator.comparingDouble(s -> index.rank(s).get(0).score())).orElseThrow();
     }
 
+    /**
+     * The request with misspelt tool names written as the catalog spells them ("google calender"): a name of several
+     * words with one of them mistyped, or a long one-word name one letter off. Tools named correctly stay as written.
+     */
+    String withToolNamesSpelled(String text) {
+        String lower = normalize(text);
+        String out = text;
+        for (Connector c : catalog.all()) {
+            List<String> names = new ArrayList<>(c.aliases());
+            names.add(c.name().toLowerCase(Locale.ROOT));
+            if (names.stream().anyMatch(n -> containsWord(lower, normalize(n)))) {
+                continue;
+            }
+            for (String name : names) {
+                String[] want = normalize(name).strip().split(" ");
+                Matcher words = TEXT_WORD.matcher(out);
+                List<int[]> spans = new ArrayList<>();
+                while (words.find()) {
+                    spans.add(new int[] {words.start(), words.end()});
+                }
+                for (int i = 0; i + want.length <= spans.size(); i++) {
+                    int exact = 0;
+                    boolean fits = true;
+                    for (int k = 0; k < want.length && fits; k++) {
+                        String typed = out.substring(spans.get(i + k)[0], spans.get(i + k)[1]).toLowerCase(Locale.ROOT);
+                        if (typed.equals(want[k])) {
+                            exact++;
+                        } else {
+                            fits = want.length > 1 ? Words.isTypoOf(typed, want[k])
+                                    : want[k].length() >= 8 && Words.isTypoOf(typed, want[k])
+                                            && Words.editDistance(typed, want[k]) == 1;
+                        }
+                    }
+                    if (fits && exact < want.length && (want.length == 1 || exact > 0)) {
+                        return withToolNamesSpelled(out.substring(0, spans.get(i)[0]) + name
+                                + out.substring(spans.get(i + want.length - 1)[1]));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "gmail the owners", "slack me the list": a mail or chat tool's name used as the verb means sending with it. */
+    private String withToolVerbsRead(String actionText) {
+        String verb = mainVerb(actionText);
+        Matcher first = Words.pattern("(?i)\\b" + Pattern.quote(verb) + "\\b").matcher(actionText);
+        if (verb.isEmpty() || !first.find()) {
+            return actionText;
+        }
+        String rest = actionText.substring(first.end()).strip().toLowerCase(Locale.ROOT);
+        boolean hasObject = !rest.isEmpty() && OBJECT_STARTS.contains(rest.split("\\s+")[0]);
+        return catalog.all().stream().filter(c -> TOOL_VERBS.containsKey(c.category()) && c.aliases().contains(verb))
+                .findFirst().filter(c -> hasObject)
+                .map(c -> actionText.substring(0, first.start()) + TOOL_VERBS.get(c.category())
+                        + actionText.substring(first.end()))
+                .orElse(actionText);
+    }
+
     /** Connector id to the length of the longest alias or name that names it. */
     Map<String, Integer> mentionedConnectors(String lower) {
         Map<String, Integer> found = new LinkedHashMap<>();
@@ -320,7 +400,7 @@ public class RequestAnalyzer {
                     + (personal == hasPersonalAlias(id) ? VOICE_WEIGHT : 0)
                     + (mentioned.get(id) == longest ? VOICE_WEIGHT : 0))).orElseThrow());
         }
-        if (ALTERNATIVE.matcher(lower).find()) {
+        if (ALTERNATIVE.matcher(lower).find() || BOTH.matcher(lower).find()) {
             return byScore(ids, ranking);
         }
         return List.of(byScore(ids, ranking).get(0));
@@ -407,6 +487,23 @@ public class RequestAnalyzer {
     }
 
     /**
+     * "today's brew schedule" in an app whose Batch has a brew_date: a word of a field that only one entity has names
+     * that entity's records, when nothing else in the request does.
+     */
+    private static Optional<String> ownerOfFieldWord(String text, List<EntityInfo> entities) {
+        Map<String, Set<String>> owners = new LinkedHashMap<>();
+        for (EntityInfo e : entities) {
+            for (EntityInfo.Field f : e.fields()) {
+                Words.identifierWords(f.name()).forEach(w -> owners.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(e.name()));
+            }
+        }
+        return Words.tokens(text).stream().map(t -> Words.singular(t.text()))
+                .filter(w -> w.length() >= 4 && !Words.CLOSED_CLASS.contains(w) && !Words.isTimeWord(w)
+                        && !Nouns.NOT_DATA.contains(w) && !Nouns.BRANDS.contains(w))
+                .map(owners::get).filter(o -> o != null && o.size() == 1).map(o -> o.iterator().next()).findFirst();
+    }
+
+    /**
      * A data word the app does not use by name ("homework", "dish", "donor") read by meaning against the app's
      * entities; close enough means it is that entity, otherwise the person is asked.
      */
@@ -437,6 +534,9 @@ public class RequestAnalyzer {
                 found.addAll(List.of(category.split("\\|")));
             }
         });
+        if (SENT_TO_ADDRESS.matcher(lower).find()) {
+            found.add("email");
+        }
         return found;
     }
 

@@ -82,7 +82,10 @@ public final class ScheduleParser {
             + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + "\\b");
     private static final Pattern MINUTE_PAST_HOUR = Pattern.compile("\\b(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?"
             + "(?:past|after)\\s+(?:the|each|every)\\s+hour\\b|\\bat\\s+:([0-5]\\d)\\b|\\bat\\s+minute\\s+(\\d{1,2})\\b"
-            + "|\\bon\\s+the\\s+(half|quarter)[- ]hour\\b");
+            + "|\\bon\\s+the\\s+(half|quarter)[- ]hour\\b"
+            // "every hour at half past": past no named hour, so past each hour
+            + "|\\bat\\s+(half|quarter|\\d{1,2})\\s+(?:minutes?\\s+)?past\\b(?!\\s+(?:the\\s+)?(?:\\d|one|two|three|four"
+            + "|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\\b)");
     private static final Pattern EVERY_MONTH_NAME = Pattern.compile("\\b(?:every|each)\\s+" + MONTH_NAME + "\\b");
 
     private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight"
@@ -247,8 +250,8 @@ public final class ScheduleParser {
         if (!m.find()) {
             return 0;
         }
-        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
-                : m.group(3) != null ? m.group(3) : m.group(4);
+        String value = java.util.stream.IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group)
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         int minute = value.equals("half") ? 30 : value.equals("quarter") ? 15 : Integer.parseInt(value);
         return minute < 60 ? minute : 0;
     }

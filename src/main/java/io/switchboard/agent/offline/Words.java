@@ -154,6 +154,37 @@ final class Words {
         return NUMBERS.getOrDefault(word, -1);
     }
 
+    /** "don't send", "never post", "not email", "without sending": a verb the person rules out. */
+    private static final Pattern NEGATED_VERB = Pattern.compile("(?i)\\b(?:don['’]?t|do not|never|not(?: to)?|without)"
+            + "\\s+([a-z]+)\\b");
+
+    /** The command verbs a text rules out ("send" in "draft it, don't send it"), in their plain form. */
+    static Set<String> negatedCommands(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Matcher negated = NEGATED_VERB.matcher(text);
+        while (negated.find()) {
+            command(negated.group(1)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The text without the command verbs it rules out, which say nothing about what to do. */
+    static String withoutNegatedCommands(String text) {
+        Matcher negated = NEGATED_VERB.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (negated.find()) {
+            negated.appendReplacement(out, command(negated.group(1)).isPresent() ? " "
+                    : Matcher.quoteReplacement(negated.group()));
+        }
+        negated.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static java.util.Optional<String> command(String word) {
+        String plain = word.toLowerCase(Locale.ROOT).replaceAll("ing$", "");
+        return java.util.stream.Stream.of(plain, plain + "e").filter(Nouns.COMMAND_VERBS::contains).findFirst();
+    }
+
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
     static int editDistance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -42,6 +42,17 @@ class EntityMatcherTest {
                     entity("Recipe", "title", "cuisine"), entity("Ingredient", "name", "unit"))),
             Map.entry("realestate", List.of(
                     entity("Property", "address", "price", "status"), entity("Inquiry", "name", "email", "message"))),
+            Map.entry("library", List.of(
+                    entity("Book", "title", "author"), entity("Loan", "book_title", "patron_email", "due_date"),
+                    entity("Patron", "name", "email"))),
+            Map.entry("vet", List.of(
+                    entity("Pet", "name", "owner_email"), entity("Appointment", "pet_name", "starts_at"),
+                    entity("Vaccination", "pet_name", "vaccine", "due_date"))),
+            Map.entry("fieldservice", List.of(
+                    entity("WorkOrder", "summary", "status"), entity("Technician", "name", "email"),
+                    entity("Part", "name", "quantity", "reorder_level"))),
+            Map.entry("hotel", List.of(
+                    entity("Stay", "guest_name", "check_in"), entity("HousekeepingTask", "room_number", "done"))),
             Map.entry("gym", List.of(
                     entity("Member", "name", "plan"), entity("FitnessClass", "name"),
                     entity("Booking", "member_email", "status"))));
@@ -118,9 +129,20 @@ class EntityMatcherTest {
             recipes   | Post each new dish to our #kitchen channel.                                   | Recipe       |
             recipes   | Send me a shopping list of ingredients every Saturday.                        | Ingredient   |
             realestate | Add new leads to HubSpot.                                                    | Inquiry      |
+            library   | Whenever a book is checked out, add a row to the Circulation sheet.            | Loan         |
+            library   | Email the patrons with overdue loans every morning.                           | Loan         |
+            vet       | Every morning, gmail the owners whose pets have a vaccination due this week.  | Vaccination  |
+            vet       | Send the boarding schedule to the kennel staff every day.                     |              | boarding
+            vet       | Email the owners a progress summary every Friday.                             |              |
             realestate | When a property is sold, announce it in Slack.                               | Property     |
             events    | Post to Slack when a new user signs up.                                       | Registration |
             gym       | Whenever someone books a class, add it to my Google Calendar.                 | Booking      |
+            fieldservice | Every weekday at 7 email each technician the jobs for the day.        | WorkOrder    |
+            fieldservice | Email each technician a reminder every morning.                       | Technician   |
+            hotel     | Each morning, send today's housekeeping tasks to the team.                  | HousekeepingTask |
+            hotel     | Every evening, post tomorrow's spa appointments to Slack.                   |              | spa appointments
+            shop      | Email the supplier every Monday with the ingredients that are running low.  |              | ingredients
+            shop      | Email me the products that are out of stock every Monday.                   | Product      |
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));

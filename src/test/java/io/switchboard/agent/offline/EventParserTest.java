@@ -26,6 +26,8 @@ class EventParserTest {
             Create a Salesforce lead for each new lead added here.                        | CREATED
             When a customer is added, create a matching account in Salesforce.            | CREATED
             Post on my LinkedIn whenever we add a new product.                            | CREATED
+            Whenever a book is checked out, add a row to the Circulation sheet.           | CREATED
+            When a patron borrows a book, email them a receipt.                           | CREATED
             Whenever an order is placed, add a row to the sheet.                          | CREATED
             Tell Slack when someone places an order.                                      | CREATED
             When a new lead signs up, add them to HubSpot.                                | CREATED
@@ -57,6 +59,11 @@ class EventParserTest {
             When a new order is tagged, post it to Slack.                                 | CREATED
             When a volunteer shift gets rescheduled, put the new slot on the calendar.    | UPDATED
             Whenever a new ticket gets escalated, page the on-call channel.               | UPDATED
+            Once a customer accepts a quote, add them to HubSpot.                         | UPDATED
+            If a part's quantity falls below its reorder level, make a ClickUp task.      | UPDATED
+            When a lease expires, email the tenant.                                       | UPDATED
+            When an episode goes live, announce it on Discord.                            | UPDATED
+            Upload each new clip to TikTok as a draft so I can edit it before it goes live. | CREATED
             Back up all tickets to Box every Sunday night.                                |
             Every Monday at 9am, email me my open todos with Gmail.                       |
             Delete all my emails in Gmail.                                                |

@@ -106,6 +106,10 @@ class ScheduleParserTest {
             Every Wednesday at half past 2, send the report.                       | Europe/Paris        | 0 30 14 ? * WED     | Europe/Paris
             At quarter past 9 every day, send my todos.                            | Europe/Paris        | 0 15 9 * * ?        | Europe/Paris
             Each night at 11:30 PM, back up the loans.                             | Europe/Paris        | 0 30 23 * * ?       | Europe/Paris
+            Mon–Fri at 6.30am email the technicians their jobs.                    | America/Phoenix     | 0 30 6 ? * MON-FRI  | America/Phoenix
+            Every day at 7.45pm send the recap.                                    | Europe/Paris        | 0 45 19 * * ?       | Europe/Paris
+            Every hour at half past, pull the realtime visitors.                   | Asia/Dubai          | 0 30 * * * ?        | Asia/Dubai
+            Every two hours at quarter past, sync the orders.                      | Europe/Paris        | 0 15 0/2 * * ?      | Europe/Paris
             """)
     void parse_scheduleWording_givesQuartzCronAndZone(String text, String appZone, String cron, String zone) {
         Optional<Schedule> schedule = ScheduleParser.parse(text, ZoneId.of(appZone));
