@@ -114,7 +114,7 @@ public class HttpActionExecutor implements ActionExecutor {
                     + " '" + channel + "' is in; use the channel's id.");
         }
         String url = resolve("/guilds/" + RequestTemplates.encodeSegment(guild) + "/channels", connector.apiBaseUrl(),
-                setting(connector.id(), "api-base-url"), Optional.empty(), null, grant.apiBaseUrl());
+                settings.get(connector.id(), "api-base-url"), Optional.empty(), null, grant.apiBaseUrl());
         HttpResponse<String> response = send(connector, HttpRequest.newBuilder(URI.create(url)).timeout(actionsConfig.timeout())
                 .header("Authorization", authorization(connector, grant)).header("Accept", "application/json").GET().build());
         JsonNode channels = parse(response.body());
@@ -161,8 +161,8 @@ public class HttpActionExecutor implements ActionExecutor {
         String fromExtra = request.baseUrlFrom() == null || grant.extra() == null ? null
                 : grant.extra().get(request.baseUrlFrom());
         String url = resolve(RequestTemplates.path(request.path(), inputs), connector.apiBaseUrl(),
-                setting(connector.id(), "api-base-url"), setting(connector.id(), "absolute-base-url"), fromExtra,
-                grant.apiBaseUrl());
+                settings.get(connector.id(), "api-base-url"), settings.get(connector.id(), "absolute-base-url"),
+                fromExtra, grant.apiBaseUrl());
         if (request.query() == null || request.query().isEmpty()) {
             return url;
         }
@@ -218,7 +218,7 @@ public class HttpActionExecutor implements ActionExecutor {
     private String authorization(Connector connector, AccessGrant grant) {
         // Discord bots post with the application's bot token, not the installing user's bearer token.
         if ("discord".equals(connector.id())) {
-            Optional<String> bot = setting("discord", "bot-token");
+            Optional<String> bot = settings.get("discord", "bot-token");
             if (bot.isPresent()) {
                 return "Bot " + bot.get();
             }
@@ -330,10 +330,6 @@ public class HttpActionExecutor implements ActionExecutor {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    private Optional<String> setting(String connectorId, String key) {
-        return settings.get(connectorId, key);
     }
 
     private static boolean blank(Object value) {
