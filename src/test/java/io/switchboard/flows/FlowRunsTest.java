@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.switchboard.agent.Trigger;
 import io.switchboard.connections.ConnectionMode;
+import io.switchboard.flows.run.FlowRun;
+import io.switchboard.flows.run.RunNodes;
+import io.switchboard.flows.run.RunStatus;
 import io.switchboard.testsupport.Api;
 import io.switchboard.testsupport.Await;
 import io.switchboard.testsupport.Connect;
@@ -44,6 +49,8 @@ class FlowRunsTest {
 
     @Inject
     FlowCreation flows;
+    @Inject
+    RunNodes nodes;
 
     String gmailFlow(String appId, ConnectionMode mode, Map<String, String> filter) {
         return flows.create(new FlowCreation.NewFlow(appId, null, "gmail", "gmail.send_email", NEVER, "Todo", filter,
@@ -102,6 +109,33 @@ class FlowRunsTest {
 
         assertThat(email(sent("gmail", (String) run.get("resultId"))))
                 .endsWith("Your open Todo items (2):\r\n- Never ticked\r\n- Still open (due 2026-12-02)\r\n");
+    }
+
+    @Test
+    void runLeftRunningWithoutAWorker_isSentAgainByItsNodeAndCompletes() {
+        String appId = Api.createApp(Api.HELPDESK_APP);
+        Connect.viaSandbox(appId, "editor", "slack_bot", "shared", "slack_bot.post_message");
+        String channel = "stalled-" + UUID.randomUUID();
+        String flowId = slackFlow(appId, NEVER, channel, null);
+        // as a worker leaves it when writing the outcome fails: claimed by this node, then nobody on it
+        String runId = QuarkusTransaction.requiringNew().call(() -> {
+            FlowRun run = new FlowRun();
+            run.id = UUID.randomUUID().toString();
+            run.flowId = flowId;
+            run.idempotencyKey = flowId + ":stalled";
+            run.status = RunStatus.running;
+            run.attempts = 1;
+            run.createdAt = Instant.now();
+            run.startedAt = run.createdAt;
+            run.nodeId = nodes.id();
+            run.persist();
+            return run.id;
+        });
+
+        Map<String, Object> run = awaitRun(appId, flowId, runId, "succeeded");
+
+        assertEquals(2, run.get("attempts"));
+        assertEquals("/api/chat.postMessage", sent("slack_bot", channel).get("path"));
     }
 
     @Test

@@ -83,6 +83,7 @@ public class FlowRunner {
     @Incoming(RunQueue.CHANNEL)
     @Blocking(value = RunQueue.CHANNEL, ordered = false)
     public void run(String runId) {
+        nodes.work(runId);
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> claim(runId));
             if (work != null) {
@@ -91,6 +92,8 @@ public class FlowRunner {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Run %s failed unexpectedly", runId);
             finish(runId, RunStatus.failed, "Something went wrong on our side: " + e.getMessage(), null, null, null, null);
+        } finally {
+            nodes.leave(runId);
         }
     }
 

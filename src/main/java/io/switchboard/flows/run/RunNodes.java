@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,10 @@ import io.switchboard.flows.FlowsConfig;
  *
  * <p>A queued or running run names the node that holds it. A node not seen for {@code dead-after} is taken for
  * crashed: the first node to see that takes its queued and running runs, marks them queued again and sends them on,
- * so a crash loses no run and only the runs it had in flight can reach the provider twice. The heartbeat runs on its
- * own thread, not on Quartz: a clustered Quartz would beat for one node only.
+ * so a crash loses no run and only the runs it had in flight can reach the provider twice. A live node also takes
+ * back the runs it holds as running but no longer works: their outcome could not be written (the database failed
+ * just then), and nothing else would ever move them. The heartbeat runs on its own thread, not on Quartz: a
+ * clustered Quartz would beat for one node only.
  */
 @ApplicationScoped
 public class RunNodes {
@@ -38,6 +42,8 @@ public class RunNodes {
     private static final int BATCH = 500;
 
     private final String id = UUID.randomUUID().toString();
+    /** Runs a worker of this node has taken up and not yet left. */
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService beats;
 
     @Inject
@@ -49,6 +55,15 @@ public class RunNodes {
 
     public String id() {
         return id;
+    }
+
+    /** Called by the runner before it claims a run; {@link #leave} once it is done with it, whatever happened. */
+    void work(String runId) {
+        working.add(runId);
+    }
+
+    void leave(String runId) {
+        working.remove(runId);
     }
 
     // Before the run queue's own start-up work, so runs queued from then on name a node that exists.
@@ -83,6 +98,11 @@ public class RunNodes {
                 LOG.infof("Took over %d run(s) from stopped nodes", taken.size());
             }
             taken.forEach(queue::dispatch);
+            List<String> stalled = QuarkusTransaction.requiringNew().call(this::takeBackStalled);
+            if (!stalled.isEmpty()) {
+                LOG.warnf("Sending again %d run(s) left running without a worker", stalled.size());
+            }
+            stalled.forEach(queue::dispatch);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Run node %s could not beat", id);
         }
@@ -116,5 +136,24 @@ public class RunNodes {
             }
         }
         return taken;
+    }
+
+    /**
+     * Queues again the runs this node holds as running that no worker has. A run worked again since it was read has
+     * more attempts, so it is left alone.
+     */
+    List<String> takeBackStalled() {
+        List<Object[]> running = FlowRun.getEntityManager().createQuery("select r.id, r.attempts from FlowRun r"
+                + " where r.status = ?1 and r.nodeId = ?2", Object[].class)
+                .setParameter(1, RunStatus.running).setParameter(2, id).setMaxResults(BATCH).getResultList();
+        List<String> stalled = new ArrayList<>();
+        for (Object[] run : running) {
+            String runId = (String) run[0];
+            if (!working.contains(runId) && FlowRun.update("status = ?1 where id = ?2 and status = ?3 and nodeId = ?4"
+                    + " and attempts = ?5", RunStatus.queued, runId, RunStatus.running, id, run[1]) == 1) {
+                stalled.add(runId);
+            }
+        }
+        return stalled;
     }
 }
