@@ -229,12 +229,14 @@ public class RequestAnalyzer {
         boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
         if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
                 && !namesATool(entity.unknownNoun().get())) {
-            Optional<String> closest = ownerOfFieldWord(entity.unknownNoun().get(), app.entities())
-                    .or(() -> closestInMeaning(entity.unknownNoun().get(), app.entities()));
+            // the head says what the records are: "membership invoices" are invoices, whatever field says membership
+            String noun = entity.unknownNoun().get();
+            Optional<String> closest = ownerOfFieldWord(noun.substring(noun.lastIndexOf(' ') + 1), app.entities())
+                    .or(() -> closestInMeaning(noun, app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
-                return new Decision.Clarify("This app has no " + entity.unknownNoun().get()
-                        + ". Which records should I use" + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"),
+                return new Decision.Clarify("This app has no " + noun + ". Which records should I use"
+                        + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"),
                         names);
             }
             entityName = closest.get();
