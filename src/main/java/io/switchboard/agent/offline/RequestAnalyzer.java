@@ -275,6 +275,9 @@ public class RequestAnalyzer {
                 InputExtractor.extract(focus, new LinkedHashSet<>(action.inputNames())));
         namedValues(focus, action.inputNames()).forEach(inputs::putIfAbsent);
         InputExtractor.choices(focus, action.inputs()).forEach(inputs::putIfAbsent);
+        if ("entity_event".equals(triggerType) && action.inputNames().contains("to") && !inputs.containsKey("to")) {
+            InputExtractor.recordRecipient(focus, entityInfo).ifPresent(to -> inputs.put("to", to));
+        }
         return new Decision.Propose(connector.id(), action.id(), triggerType, cron, timezone, entityName, event, filter,
                 inputs);
     }
