@@ -95,6 +95,12 @@ public class RequestAnalyzer {
     /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
     private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
             + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
+    private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
+            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*");
+    /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
+    private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
+            + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
     /** The verb a tool's name stands for when used as one, by the tool's category. */
     private static final Map<String, String> TOOL_VERBS = Map.of("email", "email", "chat", "message");
     /** Words that open the object of a verb: "gmail the owners", "slack me". */
@@ -288,6 +294,7 @@ public class RequestAnalyzer {
      */
     static String actionClause(String text) {
         String stripped = CHANNEL_PLACE.matcher(TRIGGER_CLAUSE.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
+        stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
