@@ -51,8 +51,9 @@ public class RequestAnalyzer {
             + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
             // a permission written the way providers spell them: admin:org, chat:write
             + "|\\b[a-z]+:(?!//)[a-z][\\w.]*)");
+    /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
-            + "|unsubscribe|cancel|destroy)\\b");
+            + "|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend|revoke|deactivate|unpublish)\\b");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
     private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
@@ -106,6 +107,8 @@ public class RequestAnalyzer {
     /** Words that open the object of a verb: "gmail the owners", "slack me". */
     private static final Set<String> OBJECT_STARTS = Set.of("me", "us", "him", "her", "them", "it", "the", "my", "our",
             "your", "their", "everyone", "all", "each", "every", "a", "an", "this", "these", "those");
+    /** A product of a maker whose tools in the catalog are all named: any other one is not connected. */
+    private static final Pattern MAKER_PRODUCT = Pattern.compile("(?<![a-z0-9])(?:google|microsoft) ([a-z][a-z0-9]+)");
     private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
@@ -138,12 +141,13 @@ public class RequestAnalyzer {
         if (DESTRUCTIVE.matcher(clause).find() && !passiveEvent(normalize(clause))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
                     .orElse("the connected tools");
-            return new Decision.Unsupported("Switchboard does not delete or erase data in " + tool
+            return new Decision.Unsupported("Switchboard does not delete, remove or take away anything in " + tool
                     + "; flows only add or send things. " + nearest(mentioned.keySet()));
         }
         if (mentioned.isEmpty() && !unknownTools.isEmpty()) {
             String tool = unknownTools.get(0);
-            List<String> alternatives = connectorsIn(Set.of(KnownTools.UNSUPPORTED.get(tool)));
+            String category = KnownTools.UNSUPPORTED.get(tool);
+            List<String> alternatives = category == null ? List.of() : connectorsIn(Set.of(category));
             return new Decision.Unsupported(capitalize(tool) + " is not one of the tools Switchboard connects to."
                     + (alternatives.isEmpty() ? " " + nearest(Set.of())
                             : " The nearest it can do is with " + names(alternatives) + "."));
@@ -536,7 +540,25 @@ public class RequestAnalyzer {
     }
 
     private List<String> mentionedUnsupported(String lower) {
-        return KnownTools.UNSUPPORTED.keySet().stream().filter(t -> containsWord(lower, t)).sorted().toList();
+        Set<String> found = KnownTools.UNSUPPORTED.keySet().stream().filter(t -> containsWord(lower, t))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Matcher product = MAKER_PRODUCT.matcher(lower);
+        while (product.find()) {
+            if (isOtherProduct(product.group(), product.group(1))) {
+                found.add(product.group());
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /** "google classroom" names no catalog tool, where "google slide deck" and "google spreadsheet" do. */
+    private boolean isOtherProduct(String product, String word) {
+        String singular = Words.singular(word);
+        boolean catalogName = catalog.all().stream()
+                .anyMatch(c -> normalize(c.name()).strip().startsWith(product)
+                        || c.aliases().stream().anyMatch(alias -> normalize(alias).strip().startsWith(product)));
+        return !catalogName && !Words.CLOSED_CLASS.contains(word) && !Nouns.NOT_DATA.contains(singular)
+                && !Nouns.BRANDS.contains(word) && !KnownTools.CATEGORY_WORDS.containsKey(word);
     }
 
     private Set<String> categories(String lower) {
@@ -597,7 +619,8 @@ public class RequestAnalyzer {
         return m.find();
     }
 
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** "google classroom" as its maker writes it: "Google Classroom". */
+    private static String capitalize(String name) {
+        return Pattern.compile("\\b[a-z]").matcher(name).replaceAll(m -> m.group().toUpperCase(Locale.ROOT));
     }
 }
