@@ -168,7 +168,8 @@ public class ActionIndex {
         ruledOut.forEach(verb -> refused.addAll(stems(verb, true)));
         Set<String> words = stems(text, true);
         words.removeAll(refused);
-        if (text.strip().replaceAll("^[^A-Za-z]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("open ")) {
+        if (text.strip().replaceAll("^[^A-Za-z]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("open ")
+                || OPEN_ONE.matcher(text).find()) {
             words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
         }
         Set<String> literal = stems(text, false);
@@ -190,6 +191,9 @@ public class ActionIndex {
         return matches;
     }
 
+    /** "open an issue there", "then open a new ticket": open as a verb, with what it makes after it. */
+    private static final java.util.regex.Pattern OPEN_ONE = java.util.regex.Pattern
+            .compile("(?i)\\bopen\\s+(?:a|an|new)\\s");
     private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("(ing|ed|es|s)$");
     private static final java.util.regex.Pattern ION = java.util.regex.Pattern.compile("(?<=[a-z]{4})ion$");
     private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^a-z]+");

@@ -313,7 +313,9 @@ public final class EntityMatcher {
             }
             if (WEAK_MARKERS.contains(word)) {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
-                return new Context(Math.max(marker, listOf ? 2 : 1), counted, false, false);
+                // "all the unpaid invoices" counts them as "all invoices" does
+                boolean allOf = k > 0 && !tokens.get(k - 1).breakAfter() && tokens.get(k - 1).text().equals("all");
+                return new Context(Math.max(marker, listOf || allOf ? 2 : 1), counted, false, false);
             }
             if (tokens.get(k).possessive() && Words.isTimeWord(word)) {
                 // "today's tasks", "this week's stays": the records of that day, so the ones to read

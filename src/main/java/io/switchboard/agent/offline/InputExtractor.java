@@ -26,6 +26,12 @@ public final class InputExtractor {
     private static final Pattern TO_ME = Pattern.compile("(?i)\\b(?:email|e-mail|mail|send|message|notify|remind|ping"
             + "|tell|text|dm|alert|let|forward|cc|bcc|give|update)\\s+(?:me|myself)\\b|\\b(?:to|for)\\s+(?:me|myself)\\b"
             + "|\\bmy\\s+(?:inbox|email\\s+address)\\b");
+    /** Who a message goes to: "email members", "an email to the donor", "send them", "the student's guardian". */
+    private static final Pattern ADDRESSEE = Pattern.compile("(?i)\\b(?:e-?mail|gmail|mail|send|message|remind|notify"
+            + "|thank|forward|to)\\s+(?=(?:(?:the|each|every|all|our|their|that|this|any|new|[a-z]+['\u2019]s)\\s+){0,2}"
+            + "([a-z]+)\\b)");
+    private static final Set<String> PRONOUNS = Set.of("them", "him", "her", "they");
+    private static final Set<String> ADDRESS_WORDS = Set.of("email", "mail", "address", "e");
     private static final Pattern OWNER_REPO = Pattern.compile(
             "(?<![\\w./@:-])([A-Za-z0-9][\\w.-]*)/([A-Za-z0-9][\\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])(?![\\w/-])");
     private static final Pattern GITHUB_URL = Pattern.compile(
@@ -187,6 +193,33 @@ public final class InputExtractor {
             return Optional.of(String.join(",", addresses));
         }
         return TO_ME.matcher(text).find() ? Optional.of("{user.email}") : Optional.empty();
+    }
+
+    /**
+     * The address of a person the record holds, when a message about it goes to them: "email the donor" with a
+     * donor_email field, "send them a welcome email" or "email the client" with the record's own email field.
+     */
+    public static Optional<String> recordRecipient(String text, EntityInfo entity) {
+        List<EntityInfo.Field> addresses = entity.fields().stream().filter(f -> "email".equals(f.type())).toList();
+        List<String> entityWords = Words.identifierWords(entity.name());
+        Matcher m = ADDRESSEE.matcher(text);
+        while (m.find()) {
+            String who = Words.singular(m.group(1).toLowerCase(Locale.ROOT));
+            Optional<EntityInfo.Field> named = addresses.stream().filter(f -> personWords(f).contains(who)).findFirst();
+            if (named.isEmpty() && (PRONOUNS.contains(who) || entityWords.contains(who))) {
+                named = addresses.stream().filter(f -> personWords(f).isEmpty()).findFirst()
+                        .or(() -> addresses.size() == 1 ? Optional.of(addresses.get(0)) : Optional.empty());
+            }
+            if (named.isPresent()) {
+                return Optional.of("{record." + named.get().name() + "}");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "donor" of donor_email; nothing for a plain email field. */
+    private static List<String> personWords(EntityInfo.Field field) {
+        return Words.identifierWords(field.name()).stream().filter(w -> !ADDRESS_WORDS.contains(w)).toList();
     }
 
     /** Owner (may be null) and repository name. */

@@ -41,7 +41,8 @@ final class Nouns {
             "work order|job|service call|callout|service request|service visit",
             "shipment|delivery|parcel|package",
             "student|pupil|learner|trainee",
-            "course|class|lesson|module",
+            "course|class|lesson|module|session",
+            "matter|case|legal matter|legal case|lawsuit",
             "donation|gift|contribution|pledge",
             "donor|supporter|backer|contributor",
             "property|listing|rental|apartment",
@@ -84,7 +85,12 @@ final class Nouns {
             Map.entry("books", "appointment"), Map.entry("booked", "appointment"),
             Map.entry("donates", "donation"), Map.entry("donated", "donation"), Map.entry("pays", "payment"),
             Map.entry("joins", "member"), Map.entry("joined", "member"),
-            Map.entry("rates", "review"), Map.entry("comments", "message"), Map.entry("commented", "message"));
+            Map.entry("rates", "review"), Map.entry("comments", "message"), Map.entry("commented", "message"),
+            // the plain form, after a plural subject: "as soon as they book", "when members join"
+            Map.entry("enroll", "registration"), Map.entry("enrol", "registration"), Map.entry("buy", "order"),
+            Map.entry("purchase", "order"), Map.entry("check out", "order|loan"), Map.entry("borrow", "loan"),
+            Map.entry("subscribe", "subscription"), Map.entry("apply", "application"), Map.entry("book", "appointment"),
+            Map.entry("donate", "donation"), Map.entry("pay", "payment"), Map.entry("join", "member"));
 
     /** Words for things in the target tool, or for nothing in particular; never an unknown kind of app data. */
     static final Set<String> NOT_DATA = words("email mail e-mail message page issue task row spreadsheet sheet doc "

@@ -51,8 +51,9 @@ public class RequestAnalyzer {
             + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
             // a permission written the way providers spell them: admin:org, chat:write
             + "|\\b[a-z]+:(?!//)[a-z][\\w.]*)");
+    /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
-            + "|unsubscribe|cancel|destroy)\\b");
+            + "|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend|revoke|deactivate|unpublish)\\b");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
     private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
@@ -95,11 +96,19 @@ public class RequestAnalyzer {
     /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
     private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
             + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
+    private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
+            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*");
+    /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
+    private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
+            + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
     /** The verb a tool's name stands for when used as one, by the tool's category. */
     private static final Map<String, String> TOOL_VERBS = Map.of("email", "email", "chat", "message");
     /** Words that open the object of a verb: "gmail the owners", "slack me". */
     private static final Set<String> OBJECT_STARTS = Set.of("me", "us", "him", "her", "them", "it", "the", "my", "our",
             "your", "their", "everyone", "all", "each", "every", "a", "an", "this", "these", "those");
+    /** A product of a maker whose tools in the catalog are all named: any other one is not connected. */
+    private static final Pattern MAKER_PRODUCT = Pattern.compile("(?<![a-z0-9])(?:google|microsoft) ([a-z][a-z0-9]+)");
     private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
@@ -132,12 +141,13 @@ public class RequestAnalyzer {
         if (DESTRUCTIVE.matcher(clause).find() && !passiveEvent(normalize(clause))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
                     .orElse("the connected tools");
-            return new Decision.Unsupported("Switchboard does not delete or erase data in " + tool
+            return new Decision.Unsupported("Switchboard does not delete, remove or take away anything in " + tool
                     + "; flows only add or send things. " + nearest(mentioned.keySet()));
         }
         if (mentioned.isEmpty() && !unknownTools.isEmpty()) {
             String tool = unknownTools.get(0);
-            List<String> alternatives = connectorsIn(Set.of(KnownTools.UNSUPPORTED.get(tool)));
+            String category = KnownTools.UNSUPPORTED.get(tool);
+            List<String> alternatives = category == null ? List.of() : connectorsIn(Set.of(category));
             return new Decision.Unsupported(capitalize(tool) + " is not one of the tools Switchboard connects to."
                     + (alternatives.isEmpty() ? " " + nearest(Set.of())
                             : " The nearest it can do is with " + names(alternatives) + "."));
@@ -229,12 +239,14 @@ public class RequestAnalyzer {
         boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
         if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
                 && !namesATool(entity.unknownNoun().get())) {
-            Optional<String> closest = ownerOfFieldWord(entity.unknownNoun().get(), app.entities())
-                    .or(() -> closestInMeaning(entity.unknownNoun().get(), app.entities()));
+            // the head says what the records are: "membership invoices" are invoices, whatever field says membership
+            String noun = entity.unknownNoun().get();
+            Optional<String> closest = ownerOfFieldWord(noun.substring(noun.lastIndexOf(' ') + 1), app.entities())
+                    .or(() -> closestInMeaning(noun, app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
-                return new Decision.Clarify("This app has no " + entity.unknownNoun().get()
-                        + ". Which records should I use" + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"),
+                return new Decision.Clarify("This app has no " + noun + ". Which records should I use"
+                        + (names.isEmpty() ? "?" : ": " + String.join(", ", names) + "?"),
                         names);
             }
             entityName = closest.get();
@@ -273,6 +285,9 @@ public class RequestAnalyzer {
                 InputExtractor.extract(focus, new LinkedHashSet<>(action.inputNames())));
         namedValues(focus, action.inputNames()).forEach(inputs::putIfAbsent);
         InputExtractor.choices(focus, action.inputs()).forEach(inputs::putIfAbsent);
+        if ("entity_event".equals(triggerType) && action.inputNames().contains("to") && !inputs.containsKey("to")) {
+            InputExtractor.recordRecipient(focus, entityInfo).ifPresent(to -> inputs.put("to", to));
+        }
         return new Decision.Propose(connector.id(), action.id(), triggerType, cron, timezone, entityName, event, filter,
                 inputs);
     }
@@ -283,6 +298,7 @@ public class RequestAnalyzer {
      */
     static String actionClause(String text) {
         String stripped = CHANNEL_PLACE.matcher(TRIGGER_CLAUSE.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
+        stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
@@ -524,7 +540,25 @@ public class RequestAnalyzer {
     }
 
     private List<String> mentionedUnsupported(String lower) {
-        return KnownTools.UNSUPPORTED.keySet().stream().filter(t -> containsWord(lower, t)).sorted().toList();
+        Set<String> found = KnownTools.UNSUPPORTED.keySet().stream().filter(t -> containsWord(lower, t))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Matcher product = MAKER_PRODUCT.matcher(lower);
+        while (product.find()) {
+            if (isOtherProduct(product.group(), product.group(1))) {
+                found.add(product.group());
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /** "google classroom" names no catalog tool, where "google slide deck" and "google spreadsheet" do. */
+    private boolean isOtherProduct(String product, String word) {
+        String singular = Words.singular(word);
+        boolean catalogName = catalog.all().stream()
+                .anyMatch(c -> normalize(c.name()).strip().startsWith(product)
+                        || c.aliases().stream().anyMatch(alias -> normalize(alias).strip().startsWith(product)));
+        return !catalogName && !Words.CLOSED_CLASS.contains(word) && !Nouns.NOT_DATA.contains(singular)
+                && !Nouns.BRANDS.contains(word) && !KnownTools.CATEGORY_WORDS.containsKey(word);
     }
 
     private Set<String> categories(String lower) {
@@ -585,7 +619,8 @@ public class RequestAnalyzer {
         return m.find();
     }
 
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** "google classroom" as its maker writes it: "Google Classroom". */
+    private static String capitalize(String name) {
+        return Pattern.compile("\\b[a-z]").matcher(name).replaceAll(m -> m.group().toUpperCase(Locale.ROOT));
     }
 }

@@ -88,9 +88,10 @@ public final class ScheduleParser {
             + "|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\\b)");
     private static final Pattern EVERY_MONTH_NAME = Pattern.compile("\\b(?:every|each)\\s+" + MONTH_NAME + "\\b");
 
-    private static final Pattern ONE_OFF = Pattern.compile("\\b(?:tomorrow|today|tonight"
+    /** "tomorrow at 9" happens once; "today's bookings" at 9 are the records of each day the flow runs. */
+    private static final Pattern ONE_OFF = Pattern.compile("\\b(?:(?:tomorrow|today|tonight"
             + "|next\\s+(?:week|month|year|" + DAY + ")"
-            + "|this\\s+(?:week|weekend|month|morning|afternoon|evening|" + DAY + ")"
+            + "|this\\s+(?:week|weekend|month|morning|afternoon|evening|" + DAY + "))\\b(?!'s)"
             + "|once\\b(?!\\s+(?:a|an|per|every|each)\\b))");
 
     private static final Map<String, Integer> ORDINAL_WORDS = Map.of("first", 1, "second", 2, "third", 3, "fourth", 4,

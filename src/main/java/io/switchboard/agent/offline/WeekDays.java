@@ -17,7 +17,7 @@ final class WeekDays {
             + "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)";
 
     private static final Pattern WEEKDAYS = Pattern.compile(
-            "\\b(?:every|each|on|on\\s+all|all)\\s+(?:business\\s+|working\\s+|work\\s*|week\\s*)days?\\b"
+            "\\b(?:every|each|on|on\\s+all|all)\\s+(?:business\\s+|working\\s+|work\\s*|week\\s*|school\\s+)days?\\b"
                     + "|\\bweek\\s*days\\b|\\bweek\\s*day\\s+(?:mornings?|afternoons?|evenings?|nights?)\\b"
                     + "|\\bmon(?:day)?s?\\s*(?:-|to|through|thru|till|until)\\s*fri(?:day)?s?\\b");
     private static final Pattern WEEKENDS = Pattern.compile("\\b(?:every|each|on|on\\s+the)\\s+weekends?\\b|\\bweekends\\b");

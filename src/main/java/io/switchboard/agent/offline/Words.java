@@ -40,7 +40,7 @@ final class Words {
             "fortnight", "time", "moment", "date", "am", "pm", "o'clock", "hourly", "annually", "biweekly",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "june", "july", "august", "september", "october",
-            "november", "december", "eod", "schedule", "lunchtime", "dawn", "dusk");
+            "november", "december", "eod", "schedule", "lunchtime", "dawn", "dusk", "half");
 
     static final Map<String, Integer> NUMBERS = Map.ofEntries(
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),

@@ -53,6 +53,9 @@ class EntityMatcherTest {
                     entity("Part", "name", "quantity", "reorder_level"))),
             Map.entry("hotel", List.of(
                     entity("Stay", "guest_name", "check_in"), entity("HousekeepingTask", "room_number", "done"))),
+            Map.entry("legal", List.of(
+                    entity("Matter", "title", "status"), entity("Client", "name", "email"),
+                    entity("Deadline", "due_at"))),
             Map.entry("gym", List.of(
                     entity("Member", "name", "plan"), entity("FitnessClass", "name"),
                     entity("Booking", "member_email", "status"))));
@@ -143,6 +146,10 @@ class EntityMatcherTest {
             hotel     | Every evening, post tomorrow's spa appointments to Slack.                   |              | spa appointments
             shop      | Email the supplier every Monday with the ingredients that are running low.  |              | ingredients
             shop      | Email me the products that are out of stock every Monday.                   | Product      |
+            school    | Post each new session to Slack.                                             | Course       |
+            legal     | Build a Google Slides deck of all our open cases when I press the button.   | Matter       |
+            gym       | Email members a confirmation as soon as they book a class.                  | Booking      |
+            gym       | Send me a monthly email listing all the unpaid membership invoices.         |              | membership invoices
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));

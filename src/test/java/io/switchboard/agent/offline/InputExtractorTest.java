@@ -3,7 +3,9 @@ package io.switchboard.agent.offline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +72,25 @@ class InputExtractorTest {
                 "{\"properties\":{\"fileId\":{\"type\":\"string\"},\"access\":{\"enum\":[\"open\",\"company\",\"collaborators\"]}}}");
 
         assertEquals(expected(expected), InputExtractor.choices(text, schema));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Write a thank-you email to the donor for each donation. | Donation | donor_name,donor_email:email | {record.donor_email}
+            Email members a confirmation when they book a class.    | Booking  | member_email:email           | {record.member_email}
+            When someone joins, send them a welcome email.          | Member   | name,email:email             | {record.email}
+            Email the new client a welcome pack.                    | Client   | contact_email:email          | {record.contact_email}
+            Email the student's guardian when a grade is posted.    | Student  | email:email,guardian_email:email | {record.guardian_email}
+            Email me when a new donation comes in.                  | Donation | donor_email:email            |
+            Send the team a summary of each new booking.            | Booking  | member_email:email           |
+            """)
+    void recordRecipient_personTheRecordHolds_isTheirAddressField(String text, String entity, String fields,
+            String expected) {
+        List<EntityInfo.Field> declared = Arrays.stream(fields.split(",")).map(f -> f.split(":"))
+                .map(f -> new EntityInfo.Field(f[0], f.length > 1 ? f[1] : "string")).toList();
+
+        assertEquals(Optional.ofNullable(expected),
+                InputExtractor.recordRecipient(text, new EntityInfo(entity, declared)));
     }
 
     private static Map<String, String> expected(String spec) {

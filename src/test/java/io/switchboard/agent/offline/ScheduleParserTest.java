@@ -110,6 +110,8 @@ class ScheduleParserTest {
             Every day at 7.45pm send the recap.                                    | Europe/Paris        | 0 45 19 * * ?       | Europe/Paris
             Every hour at half past, pull the realtime visitors.                   | Asia/Dubai          | 0 30 * * * ?        | Asia/Dubai
             Every two hours at quarter past, sync the orders.                      | Europe/Paris        | 0 15 0/2 * * ?      | Europe/Paris
+            Every school day at 7:45, have the Slack bot post today's absences.    | Asia/Kolkata        | 0 45 7 ? * MON-FRI  | Asia/Kolkata
+            At 6pm, post tomorrow's appointments to Slack.                         | Europe/Paris        | 0 0 18 * * ?        | Europe/Paris
             """)
     void parse_scheduleWording_givesQuartzCronAndZone(String text, String appZone, String cron, String zone) {
         Optional<Schedule> schedule = ScheduleParser.parse(text, ZoneId.of(appZone));
