@@ -109,6 +109,9 @@ public class RequestAnalyzer {
             "your", "their", "everyone", "all", "each", "every", "a", "an", "this", "these", "those");
     /** A product of a maker whose tools in the catalog are all named: any other one is not connected. */
     private static final Pattern MAKER_PRODUCT = Pattern.compile("(?<![a-z0-9])(?:google|microsoft) ([a-z][a-z0-9]+)");
+    /** A name where a tool goes: "into Dentrix", "to our TeamSnap", "via the Portal". */
+    private static final Pattern DESTINATION_NAME = Pattern.compile("\\b(?:(?:into|in|on|onto|via|using|through)\\s+"
+            + "|(?:to|into|in|on|onto|with|via|using|through)\\s+(?:our|my|the|your)\\s+)[\"'“]?([A-Z][A-Za-z0-9]*)");
     private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
@@ -137,6 +140,9 @@ public class RequestAnalyzer {
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
         List<String> unknownTools = mentionedUnsupported(lower);
+        if (unknownTools.isEmpty()) {
+            unknownTools = unknownProduct(focus, app.entities()).stream().toList();
+        }
         String clause = Words.withoutNegatedCommands(actionClause(focus));
         if (DESTRUCTIVE.matcher(clause).find() && !passiveEvent(normalize(clause))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
@@ -146,7 +152,7 @@ public class RequestAnalyzer {
         }
         if (mentioned.isEmpty() && !unknownTools.isEmpty()) {
             String tool = unknownTools.get(0);
-            String category = KnownTools.UNSUPPORTED.get(tool);
+            String category = KnownTools.UNSUPPORTED.get(tool.toLowerCase(Locale.ROOT));
             List<String> alternatives = category == null ? List.of() : connectorsIn(Set.of(category));
             return new Decision.Unsupported(capitalize(tool) + " is not one of the tools Switchboard connects to."
                     + (alternatives.isEmpty() ? " " + nearest(Set.of())
@@ -349,9 +355,7 @@ public class RequestAnalyzer {
                         if (typed.equals(want[k])) {
                             exact++;
                         } else {
-                            fits = want.length > 1 ? Words.isTypoOf(typed, want[k])
-                                    : want[k].length() >= 8 && Words.isTypoOf(typed, want[k])
-                                            && Words.editDistance(typed, want[k]) == 1;
+                            fits = want.length > 1 ? Words.isTypoOf(typed, want[k]) : oneWordTypo(typed, want[k]);
                         }
                     }
                     if (fits && exact < want.length && (want.length == 1 || exact > 0)) {
@@ -362,6 +366,17 @@ public class RequestAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * "Notoin", "slak", "hubsopt": one edit from a one-word tool name of five letters or more, and no word of its own
+     * ("stack" is not Slack).
+     */
+    private static boolean oneWordTypo(String typed, String name) {
+        return name.length() >= 5 && typed.length() >= 4 && !Vocabulary.knows(typed)
+                && typed.charAt(0) == name.charAt(0) && Words.editDistance(typed, name) == 1
+                && !Words.CLOSED_CLASS.contains(typed)
+                || name.length() >= 8 && Words.isTypoOf(typed, name) && Words.editDistance(typed, name) == 1;
     }
 
     /** "gmail the owners", "slack me the list": a mail or chat tool's name used as the verb means sending with it. */
@@ -549,6 +564,32 @@ public class RequestAnalyzer {
             }
         }
         return found.stream().sorted().toList();
+    }
+
+    /**
+     * "into Dentrix", "to our TeamSnap": a capitalised name where a tool goes that is no catalog tool, no word of the
+     * app's records and no word the language model knows, so a product Switchboard does not connect to.
+     */
+    private Optional<String> unknownProduct(String text, List<EntityInfo> entities) {
+        Set<String> known = new java.util.HashSet<>();
+        catalog.all().forEach(c -> {
+            known.addAll(List.of(normalize(c.name()).strip().split(" ")));
+            c.aliases().forEach(a -> known.addAll(List.of(normalize(a).strip().split(" "))));
+        });
+        entities.forEach(e -> {
+            known.addAll(Words.identifierWords(e.name()));
+            e.fields().forEach(f -> known.addAll(Words.identifierWords(f.name())));
+        });
+        Matcher place = DESTINATION_NAME.matcher(text);
+        while (place.find()) {
+            String name = place.group(1);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!Vocabulary.knows(name) && !known.contains(lower) && !KnownTools.CATEGORY_WORDS.containsKey(lower)
+                    && known.stream().noneMatch(k -> k.length() >= 5 && Words.isTypoOf(lower, k))) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** "google classroom" names no catalog tool, where "google slide deck" and "google spreadsheet" do. */
