@@ -51,7 +51,8 @@ final class KnownTools {
             Map.entry("docs", "documents"), Map.entry("presentation", "presentations"), Map.entry("deck", "presentations"),
             Map.entry("slideshow", "presentations"), Map.entry("calendar", "calendar"),
             Map.entry("cloud storage", "files"), Map.entry("file storage", "files"), Map.entry("storage", "files"),
-            Map.entry("folder", "files"), Map.entry("crm", "crm"), Map.entry("chat", "chat"),
+            Map.entry("folder", "files"), Map.entry("the cloud", "files"),
+            Map.entry("backed up", "files"), Map.entry("back up", "files"), Map.entry("board", "project_management"), Map.entry("crm", "crm"), Map.entry("chat", "chat"),
             Map.entry("channel", "chat"), Map.entry("the team", "chat"), Map.entry("my team", "chat"),
             Map.entry("project management", "project_management"), Map.entry("task tracker", "project_management"),
             Map.entry("task manager", "project_management"), Map.entry("kanban", "project_management"),
@@ -64,7 +65,7 @@ final class KnownTools {
 
     /** Asking to be told, without saying how: email or chat could both do it. */
     static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile(
-            "\\b(let (me|us|them|the team) know|notify|alert|remind|tell (me|us)|ping|heads[- ]up|keep me posted)\\b");
+            "\\b(let (me|us|them|the team) know|notif(y|ied|ies|ication|ications)|alert(s|ed)?|remind(ed)?|tell (me|us)|ping|heads[- ]up|keep me posted)\\b");
 
     private KnownTools() {
     }
