@@ -53,6 +53,7 @@ public final class EntityMatcher {
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "gets", "get", "got", "has",
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
+    private static final Set<String> MAIN_SUBJECTS = Set.of("i", "we", "i'd", "we'd", "i'll", "we'll", "please");
     private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
     /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
     private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
@@ -317,7 +318,9 @@ public final class EntityMatcher {
                 boolean allOf = k > 0 && !tokens.get(k - 1).breakAfter() && tokens.get(k - 1).text().equals("all");
                 return new Context(Math.max(marker, listOf || allOf ? 2 : 1), counted, false, false);
             }
-            if (tokens.get(k).possessive() && Words.isTimeWord(word)) {
+            // "this weekends fixtures", "todays bookings": the same with the apostrophe left out
+            boolean possessive = tokens.get(k).possessive() || (steps == 0 && word.endsWith("s"));
+            if (possessive && Words.isTimeWord(word)) {
                 // "today's tasks", "this week's stays": the records of that day, so the ones to read
                 return new Context(Math.max(marker, 2), counted, false, false);
             }
@@ -380,7 +383,13 @@ public final class EntityMatcher {
             if (!opensClause(tokens, i) || isManual(tokens, i)) {
                 continue;
             }
+            boolean happened = false;
             for (int k = i + 1; k < tokens.size() && !tokens.get(k).text().equals("then"); k++) {
+                // "when a plan gets approved I'd like a draft to the patient": the main clause starts with its subject
+                if (happened && MAIN_SUBJECTS.contains(tokens.get(k).text())) {
+                    break;
+                }
+                happened |= EventParser.EVENT_WORDS.contains(tokens.get(k).text());
                 inClause[k] = true;
                 if (tokens.get(k).breakAfter()) {
                     break;
