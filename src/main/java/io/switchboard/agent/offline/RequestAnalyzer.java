@@ -39,6 +39,10 @@ public class RequestAnalyzer {
     static final double VOICE_WEIGHT = 0.08;
     /** Two nouns this close in meaning name the same kind of record ("clip" and "video"). */
     static final double SAME_THING = 0.46;
+    /** How far below the closest action one named by the request's verb may be and still be chosen. */
+    static final double VERB_MARGIN = 0.15;
+    /** Entities this close to the nearest in meaning are told apart by the words of their fields in the request. */
+    static final double CLOSE_IN_MEANING = 0.1;
 
     /** Sentence ends, line breaks, and the edges of a JSON object pasted into the request. */
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{\\[(])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
@@ -227,7 +231,7 @@ public class RequestAnalyzer {
                             .collect(Collectors.joining(", "))
                     + ".");
         }
-        Action action = best.action();
+        Action action = actionOfVerb(mainVerb(actionText), connectorId, best, ranking).orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         if (onlyWrites && mentioned.containsKey(connectorId) && READ_INTENT.matcher(actionText).find()
                 && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
@@ -248,7 +252,7 @@ public class RequestAnalyzer {
             // the head says what the records are: "membership invoices" are invoices, whatever field says membership
             String noun = entity.unknownNoun().get();
             Optional<String> closest = ownerOfFieldWord(noun.substring(noun.lastIndexOf(' ') + 1), app.entities())
-                    .or(() -> closestInMeaning(noun, app.entities()));
+                    .or(() -> closestInMeaning(noun, focus, app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
                 return new Decision.Clarify("This app has no " + noun + ". Which records should I use"
@@ -457,6 +461,19 @@ public class RequestAnalyzer {
         return out;
     }
 
+    /**
+     * "share the 'Handbook' folder": the verb picks the tool's action when one of its actions is named by it and is
+     * close in meaning, over what the object noun suggests.
+     */
+    private static Optional<Action> actionOfVerb(String verb, String connectorId, ActionIndex.Match best,
+            List<ActionIndex.Match> ranking) {
+        List<Action> named = ranking.stream().filter(m -> m.action().connectorId().equals(connectorId)
+                && m.score() >= best.score() - VERB_MARGIN
+                && m.action().id().substring(m.action().id().indexOf('.') + 1).split("_")[0].equals(verb))
+                .map(ActionIndex.Match::action).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
     /** Nothing left to act on once the filler is gone: "do the usual thing", "handle it". */
     private static boolean vague(String actionText) {
         return Words.tokens(actionText).stream().map(Words.Token::text)
@@ -538,13 +555,21 @@ public class RequestAnalyzer {
      * A data word the app does not use by name ("homework", "dish", "donor") read by meaning against the app's
      * entities; close enough means it is that entity, otherwise the person is asked.
      */
-    private Optional<String> closestInMeaning(String noun, List<EntityInfo> entities) {
+    private Optional<String> closestInMeaning(String noun, String text, List<EntityInfo> entities) {
         float[] word = index.embed(noun);
-        return entities.stream()
-                .map(e -> Map.entry(e.name(), ActionIndex.dot(word,
-                        index.embed(e.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)))))
-                .filter(e -> e.getValue() >= SAME_THING)
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        Map<EntityInfo, Double> close = new LinkedHashMap<>();
+        entities.forEach(e -> close.put(e, ActionIndex.dot(word,
+                index.embed(e.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)))));
+        double top = close.values().stream().max(Double::compare).orElse(0.0);
+        if (top < SAME_THING) {
+            return Optional.empty();
+        }
+        // "a game" is near a match, a player and a team alike; "the final score" says it is the match
+        List<EntityInfo> near = close.entrySet().stream()
+                .filter(e -> e.getValue() >= SAME_THING && e.getValue() >= top - CLOSE_IN_MEANING)
+                .map(Map.Entry::getKey).toList();
+        return ownerOfFieldWord(text, near).or(() -> close.entrySet().stream().filter(e -> e.getValue() == top)
+                .map(e -> e.getKey().name()).findFirst());
     }
 
     /** "tiktoks", "slack messages": a word about the tool itself, not about the app's data. */
