@@ -52,7 +52,8 @@ final class KnownTools {
             Map.entry("slideshow", "presentations"), Map.entry("calendar", "calendar"),
             Map.entry("cloud storage", "files"), Map.entry("file storage", "files"), Map.entry("storage", "files"),
             Map.entry("folder", "files"), Map.entry("the cloud", "files"),
-            Map.entry("backed up", "files"), Map.entry("back up", "files"), Map.entry("board", "project_management"), Map.entry("crm", "crm"), Map.entry("chat", "chat"),
+            Map.entry("backed up", "files"), Map.entry("back up", "files"), Map.entry("board", "project_management"),
+            Map.entry("boards", "project_management"), Map.entry("crm", "crm"), Map.entry("chat", "chat"),
             Map.entry("channel", "chat"), Map.entry("the team", "chat"), Map.entry("my team", "chat"),
             Map.entry("project management", "project_management"), Map.entry("task tracker", "project_management"),
             Map.entry("task manager", "project_management"), Map.entry("kanban", "project_management"),
@@ -62,6 +63,9 @@ final class KnownTools {
             Map.entry("traffic", "analytics"), Map.entry("page views", "analytics"), Map.entry("social media", "social|video"),
             Map.entry("socials", "social|video"), Map.entry("social channels", "social|video"),
             Map.entry("my videos", "video"));
+
+    /** Category words that often mean something else ("email the board"): they count only when no other does. */
+    static final java.util.Set<String> WEAK_CATEGORY_WORDS = java.util.Set.of("board", "boards", "back up", "backed up");
 
     /** Asking to be told, without saying how: email or chat could both do it. */
     static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile(

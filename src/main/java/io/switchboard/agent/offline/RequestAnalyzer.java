@@ -629,11 +629,15 @@ public class RequestAnalyzer {
 
     private Set<String> categories(String lower) {
         Set<String> found = new LinkedHashSet<>();
+        Set<String> weak = new LinkedHashSet<>();
         KnownTools.CATEGORY_WORDS.forEach((word, category) -> {
             if (containsWord(lower, word)) {
-                found.addAll(List.of(category.split("\\|")));
+                (KnownTools.WEAK_CATEGORY_WORDS.contains(word) ? weak : found).addAll(List.of(category.split("\\|")));
             }
         });
+        if (found.isEmpty()) {
+            found.addAll(weak);
+        }
         if (SENT_TO_ADDRESS.matcher(lower).find()) {
             found.add("email");
         }
