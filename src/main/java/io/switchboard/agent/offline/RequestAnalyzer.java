@@ -376,7 +376,7 @@ public class RequestAnalyzer {
      * "Notoin", "slak", "hubsopt": one edit from a one-word tool name of five letters or more, and no word of its own
      * ("stack" is not Slack).
      */
-    private static boolean oneWordTypo(String typed, String name) {
+    static boolean oneWordTypo(String typed, String name) {
         return name.length() >= 5 && typed.length() >= 4 && !Vocabulary.knows(typed)
                 && typed.charAt(0) == name.charAt(0) && Words.editDistance(typed, name) == 1
                 && !Words.CLOSED_CLASS.contains(typed)

@@ -1,0 +1,35 @@
+package io.switchboard.agent.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VocabularyTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Berlin   | true
+            absences | true
+            Roster   | true
+            Dentrix  | false
+            TeamSnap | false
+            notoin   | false
+            """)
+    void knowsOrdinaryWordsAndNames_butNotMadeUpProductNames(String word, boolean known) {
+        assertEquals(known, Vocabulary.knows(word));
+    }
+
+    @ParameterizedTest(name = "{0} for {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            notoin | notion  | true
+            slak   | slack   | true
+            gmial  | gmail   | true
+            stack  | slack   | false
+            box    | box     | false
+            motion | notion  | false
+            """)
+    void oneWordToolTypo_isOneEditOff_sameFirstLetter_andNoWordOfItsOwn(String typed, String tool, boolean typo) {
+        assertEquals(typo, RequestAnalyzer.oneWordTypo(typed, tool));
+    }
+}
