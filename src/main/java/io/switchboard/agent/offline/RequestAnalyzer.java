@@ -144,7 +144,8 @@ public class RequestAnalyzer {
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
         List<String> unknownTools = mentionedUnsupported(lower);
-        if (unknownTools.isEmpty()) {
+        // only read when no catalog tool is named, the one case it decides
+        if (unknownTools.isEmpty() && mentioned.isEmpty()) {
             unknownTools = unknownProduct(focus, app.entities()).stream().toList();
         }
         String clause = Words.withoutNegatedCommands(actionClause(focus));
