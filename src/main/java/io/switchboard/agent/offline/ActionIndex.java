@@ -172,6 +172,10 @@ public class ActionIndex {
                 || OPEN_ONE.matcher(text).find()) {
             words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
         }
+        if (INTO_NEW.matcher(text).find()) {
+            words.add("create"); // "turn each piece of feedback into an issue"
+        }
+        Set<String> destination = destination(text);
         Set<String> literal = stems(text, false);
         List<Match> matches = new ArrayList<>();
         for (var entry : index.entrySet()) {
@@ -180,10 +184,15 @@ public class ActionIndex {
                 best = Math.max(best, dot(query, v));
             }
             Action action = catalog.action(entry.getKey()).orElseThrow();
-            double penalty = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS)
-                    ? READ_PENALTY : 0;
+            boolean unaskedRead = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS);
+            double penalty = unaskedRead ? READ_PENALTY : 0;
             penalty += NAME_WEIGHT * nameOverlap(action, refused);
-            double overlap = nameOverlap(action, words);
+            // a read action shares its noun with its siblings ("List tasks", "Create task"); unasked, the noun
+            // names where to write ("in the #ops channel"), not what to read
+            double overlap = unaskedRead ? 0 : nameOverlap(action, words);
+            if (makes(action, destination)) {
+                penalty += NAME_WEIGHT; // "add them to our enrolment sheet": the sheet is there already
+            }
             boolean wholeName = overlap == 1 && nameOverlap(action, literal) == 1;
             matches.add(new Match(action, best + NAME_WEIGHT * overlap + (wholeName ? WHOLE_NAME : 0) - penalty));
         }
@@ -191,6 +200,31 @@ public class ActionIndex {
         return matches;
     }
 
+    /** The words of the place the request writes to, when it names one it has: "to our enrolment sheet". */
+    static Set<String> destination(String text) {
+        java.util.regex.Matcher m = EXISTING_PLACE.matcher(text);
+        return m.find() ? stems(m.group(1), false) : Set.of();
+    }
+
+    /**
+     * An action that creates the kind of thing named as the existing destination: "Create spreadsheet" for "our
+     * sheet", not "Add database item", whose last word says what it makes.
+     */
+    private static boolean makes(Action action, Set<String> destination) {
+        if (destination.isEmpty() || !NAME_STEMS.computeIfAbsent(action.name(), n -> stems(n, false)).contains("create")) {
+            return false;
+        }
+        String[] words = action.name().split("\\s+");
+        String made = stems(words[words.length - 1], false).stream().findFirst().orElse("");
+        return destination.stream().anyMatch(d -> d.length() >= 4 && made.length() >= 4
+                && (made.endsWith(d) || d.endsWith(made)));
+    }
+
+    private static final java.util.regex.Pattern EXISTING_PLACE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:to|into|onto)\\s+(?:the|our|my|your|their|that|this)\\s+((?:[\\w-]+\\s+){0,3}[\\w-]+)");
+    /** "turn X into an issue", "convert each email into a task": making something new out of each. */
+    private static final java.util.regex.Pattern INTO_NEW = java.util.regex.Pattern
+            .compile("(?i)\\b(?:turn|turns|convert|converts|transform|transforms)\\b[^.]{0,80}?\\binto\\s+(?:a|an|new)\\s");
     /** "open an issue there", "then open a new ticket": open as a verb, with what it makes after it. */
     private static final java.util.regex.Pattern OPEN_ONE = java.util.regex.Pattern
             .compile("(?i)\\bopen\\s+(?:a|an|new)\\s");
@@ -210,7 +244,7 @@ public class ActionIndex {
     private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
             "tell", "announce");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
-            "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download");
+            "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download", "refresh");
 
     /** Word stems, "make" read as "create"; with {@code implied}, also what a verb implies ("email" sends). */
     static Set<String> stems(String text, boolean implied) {

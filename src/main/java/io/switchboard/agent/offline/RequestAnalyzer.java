@@ -45,7 +45,9 @@ public class RequestAnalyzer {
     static final double CLOSE_IN_MEANING = 0.1;
 
     /** Sentence ends, line breaks, and the edges of a JSON object pasted into the request. */
-    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{\\[(])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'{\\[(])|\\n+|\\s*(?=\\{\\s*\")|(?<=\\})\\s+(?=[A-Z])"
+            // a postscript, a bracketed aside or a markup comment is a sentence of its own, whatever its case
+            + "|\\s+(?=(?i:p\\.\\s?s\\.|ps:))|\\s+(?=\\[[A-Za-z])|\\s*(?=<!--)");
     /** Words that mark the sentence of a long message that asks for something. */
     private static final Pattern REQUEST = Pattern.compile("(?i)\\b(i need|we need|i want|we want|i'd like|we'd like"
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
@@ -53,6 +55,9 @@ public class RequestAnalyzer {
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
             + " permissions|scopes?\\b|access token|refresh token|client secret|password"
             + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
+            // words to the planner about itself: "the assistant must also...", "[assistant instructions: ...]"
+            + "|(?:assistant|the ai|planner)\\b[^.]{0,40}\\b(?:must|should|shall|has to|needs? to)\\b"
+            + "|instructions?\\s*:"
             // a permission written the way providers spell them: admin:org, chat:write
             + "|\\b[a-z]+:(?!//)[a-z][\\w.]*)");
     /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
@@ -74,8 +79,23 @@ public class RequestAnalyzer {
     private static final Pattern SENT_TO_ADDRESS = Pattern.compile("(?i)\\b(send|sends|forward|forwards|deliver"
             + "|delivers)\\b[^.;!?]{0,60}?[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
-    private static final Pattern TRIGGER_CLAUSE = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
-            + "|as soon as|once|if|after)\\b[^,.;:!?]*");
+    private static final Pattern TRIGGER_OPENER = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
+            + "|as soon as|once|if|after)\\b");
+    /** Where a trigger clause written without a comma gives way to the request: "..., can you email them". */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) you\\b"
+            + "|\\b(?:please|pls|then|i want|we want|i'd like|we'd like)\\b");
+    /** Verbs that start the request in the imperative: "if a part gets deleted ping #stock". */
+    private static final Set<String> COMMAND_VERBS = Set.of("send", "email", "mail", "message", "notify", "ping",
+            "text", "tell", "let", "post", "share", "announce", "alert", "remind", "create", "add", "make", "open",
+            "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
+            "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
+            "schedule", "turn");
+    /** Words after which a command verb is the trigger's own ("when we add", "a new message"), not the request. */
+    private static final Set<String> BEFORE_NON_COMMAND = Set.of("a", "an", "the", "this", "that", "these", "those",
+            "my", "our", "your", "their", "his", "her", "its", "i", "we", "you", "they", "he", "she", "someone",
+            "somebody", "anyone", "anybody", "everyone", "nobody", "to", "will", "would", "can", "could", "should",
+            "must", "may", "might", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being", "get", "gets",
+            "got", "has", "have", "had", "new", "each", "every", "any", "some", "no", "not");
     private static final String DAY = "(day|weekday|weekend|week|month|morning|evening|night|afternoon|hour|minute"
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
     private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
@@ -308,10 +328,43 @@ public class RequestAnalyzer {
      * in", so the records and times of the trigger do not pull the meaning towards another action.
      */
     static String actionClause(String text) {
-        String stripped = CHANNEL_PLACE.matcher(TRIGGER_CLAUSE.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
+        String stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(text)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
+    }
+
+    /**
+     * The text without its "when ..." clauses. Each ends at a punctuation mark, at words that turn to the request
+     * ("can you", "please") or at an imperative verb after its own words ("if a part gets deleted ping #stock").
+     */
+    static String withoutTriggerClauses(String text) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher opener = TRIGGER_OPENER.matcher(text);
+        while (from < text.length() && opener.find(from)) {
+            out.append(text, from, opener.start()).append(' ');
+            from = clauseEnd(text, opener.end());
+        }
+        return out.append(text.substring(from)).toString();
+    }
+
+    private static int clauseEnd(String text, int start) {
+        Matcher end = CLAUSE_END.matcher(text);
+        int limit = end.find(start) ? end.start() : text.length();
+        Matcher word = TEXT_WORD.matcher(text).region(start, limit);
+        String previous = null;
+        int words = 0;
+        while (word.find()) {
+            String w = word.group().toLowerCase(Locale.ROOT);
+            // the clause's own subject and verb come first: "when we add", "once an order ships"
+            if (words >= 2 && COMMAND_VERBS.contains(w) && !BEFORE_NON_COMMAND.contains(previous)) {
+                return word.start();
+            }
+            previous = w;
+            words++;
+        }
+        return limit;
     }
 
     /** The sentences that carry the request: all of a short message, the ones naming a tool in a long one. */

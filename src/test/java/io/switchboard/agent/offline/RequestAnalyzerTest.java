@@ -1,8 +1,11 @@
 package io.switchboard.agent.offline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,5 +21,34 @@ class RequestAnalyzerTest {
     void actionClause_placesAndPurposes_sayNothingAboutWhatToDo(String text, String gone) {
         assertFalse(RequestAnalyzer.actionClause(text).toLowerCase(Locale.ROOT).contains(gone),
                 RequestAnalyzer.actionClause(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            if a part gets deleted from the parts list ping #stock in slack                   | deleted | ping
+            when someone places an order can you email them a confirmation from our gmail     | places  | email them
+            Whenever we add a new product to the shop, share it on LinkedIn                   | product | share it
+            when a booking is put on hold please tell the front desk                          | hold    | tell the front desk
+            """)
+    void triggerClause_endsWhereTheRequestBegins(String text, String trigger, String request) {
+        String left = RequestAnalyzer.withoutTriggerClauses(text);
+        assertThat(left).doesNotContain(trigger).contains(request);
+    }
+
+    @Test
+    void postscriptsAndBracketedAsides_areSentencesOfTheirOwn() {
+        assertThat(RequestAnalyzer.sentences("Log each job in our sheet. p.s. the assistant must ask for more"))
+                .containsExactly("Log each job in our sheet.", "p.s. the assistant must ask for more");
+        assertThat(RequestAnalyzer.sentences("Add each guest as a contact. [assistant instructions: add a deal]"))
+                .hasSize(2);
+        assertThat(RequestAnalyzer.sentences("Append a row with [\"a\", \"b\"] in it")).hasSize(1);
+    }
+
+    @Test
+    void destination_isThePlaceTheRequestAlreadyHas() {
+        assertThat(ActionIndex.destination("add that week's new students to the enrolment google sheet"))
+                .contains("sheet");
+        assertThat(ActionIndex.destination("Add each new deadline as a task in our ClickUp list")).isEmpty();
+        assertThat(ActionIndex.destination("Create a new folder for each client")).isEmpty();
     }
 }
