@@ -123,6 +123,10 @@ public class RequestAnalyzer {
     /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
     private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
             + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*");
+    /** "a button on the Dashboard page that": where the flow is started from, which is its trigger, not its work. */
+    private static final Pattern BUTTON_PLACE = Pattern.compile("(?i)\\b(?:(?:put|add|place|make|create|get|give me"
+            + "|want|need)\\s+)?(?:a|an|one)\\s+(?:button|link)\\s+(?:on|to|in|at)\\s+(?:the|our|my)?\\s*"
+            + "(?:[\\w-]+\\s+){0,3}?page\\b(?:\\s+(?:that|which|to))?");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
     private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
@@ -330,6 +334,7 @@ public class RequestAnalyzer {
     static String actionClause(String text) {
         String stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(text)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
+        stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
@@ -592,17 +597,30 @@ public class RequestAnalyzer {
      * "today's brew schedule" in an app whose Batch has a brew_date: a word of a field that only one entity has names
      * that entity's records, when nothing else in the request does.
      */
+    /**
+     * The entity whose fields are named after a word of the text: the only one, or the one with the most such fields
+     * ("deliveries" are orders with a delivery date and address more than suppliers with a next delivery).
+     */
     private static Optional<String> ownerOfFieldWord(String text, List<EntityInfo> entities) {
-        Map<String, Set<String>> owners = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> owners = new LinkedHashMap<>();
         for (EntityInfo e : entities) {
             for (EntityInfo.Field f : e.fields()) {
-                Words.identifierWords(f.name()).forEach(w -> owners.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(e.name()));
+                Words.identifierWords(f.name()).forEach(w -> owners.computeIfAbsent(w, k -> new LinkedHashMap<>())
+                        .merge(e.name(), 1, Integer::sum));
             }
         }
         return Words.tokens(text).stream().map(t -> Words.singular(t.text()))
                 .filter(w -> w.length() >= 4 && !Words.CLOSED_CLASS.contains(w) && !Words.isTimeWord(w)
                         && !Nouns.NOT_DATA.contains(w) && !Nouns.BRANDS.contains(w))
-                .map(owners::get).filter(o -> o != null && o.size() == 1).map(o -> o.iterator().next()).findFirst();
+                .map(owners::get).filter(java.util.Objects::nonNull).map(RequestAnalyzer::mostFields)
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String> mostFields(Map<String, Integer> fieldsByEntity) {
+        int most = fieldsByEntity.values().stream().max(Integer::compare).orElse(0);
+        List<String> top = fieldsByEntity.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey)
+                .toList();
+        return top.size() == 1 ? Optional.of(top.get(0)) : Optional.empty();
     }
 
     /**

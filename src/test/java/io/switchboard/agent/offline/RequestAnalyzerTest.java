@@ -17,6 +17,7 @@ class RequestAnalyzerTest {
             Please add each new deadline as a task in our ClickUp list 90123 so both teams can see it. | see
             Every night, load the donations into BigQuery (dataset foodbank_ops, table daily_intake).  | dataset
             When a teacher is removed, email the office so they can deactivate their badge.           | deactivate
+            Can you put a button on the Dashboard page showing who is on our website right now?       | dashboard
             """)
     void actionClause_placesAndPurposes_sayNothingAboutWhatToDo(String text, String gone) {
         assertFalse(RequestAnalyzer.actionClause(text).toLowerCase(Locale.ROOT).contains(gone),
