@@ -84,8 +84,12 @@ public class RequestAnalyzer {
     /** Where a trigger clause written without a comma gives way to the request: "..., can you email them". */
     private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) you\\b"
             + "|\\b(?:please|pls|then|i want|we want|i'd like|we'd like)\\b");
-    /** Verbs that start the request in the imperative: "if a part gets deleted ping #stock". */
-    private static final Set<String> COMMAND_VERBS = Set.of("send", "email", "mail", "message", "notify", "ping",
+    /**
+     * Verbs that start the request in the imperative: "if a part gets deleted ping #stock". Unlike
+     * {@link Nouns#COMMAND_VERBS} it leaves out read verbs, which follow a noun as nouns ("the parts list ping"), and
+     * takes in verbs that are nouns there ("log", "record"): here they only count after the clause's own verb.
+     */
+    private static final Set<String> REQUEST_VERBS = Set.of("send", "email", "mail", "message", "notify", "ping",
             "text", "tell", "let", "post", "share", "announce", "alert", "remind", "create", "add", "make", "open",
             "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
             "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
@@ -363,7 +367,7 @@ public class RequestAnalyzer {
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
             // the clause's own subject and verb come first: "when we add", "once an order ships"
-            if (words >= 2 && COMMAND_VERBS.contains(w) && !BEFORE_NON_COMMAND.contains(previous)) {
+            if (words >= 2 && REQUEST_VERBS.contains(w) && !BEFORE_NON_COMMAND.contains(previous)) {
                 return word.start();
             }
             previous = w;
@@ -594,12 +598,10 @@ public class RequestAnalyzer {
     }
 
     /**
-     * "today's brew schedule" in an app whose Batch has a brew_date: a word of a field that only one entity has names
-     * that entity's records, when nothing else in the request does.
-     */
-    /**
-     * The entity whose fields are named after a word of the text: the only one, or the one with the most such fields
-     * ("deliveries" are orders with a delivery date and address more than suppliers with a next delivery).
+     * "today's brew schedule" in an app whose Batch has a brew_date: the entity whose fields are named after a word
+     * of the text names those records, when nothing else in the request does. A word several entities use goes to
+     * the one with the most such fields ("deliveries" are orders with a delivery date and address, not suppliers with
+     * a next delivery).
      */
     private static Optional<String> ownerOfFieldWord(String text, List<EntityInfo> entities) {
         Map<String, Map<String, Integer>> owners = new LinkedHashMap<>();
