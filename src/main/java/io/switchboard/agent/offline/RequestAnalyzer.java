@@ -81,8 +81,12 @@ public class RequestAnalyzer {
 
     private static final Pattern TRIGGER_OPENER = Pattern.compile("(?i)\\b(whenever|when|every time|each time"
             + "|as soon as|once|if|after)\\b");
-    /** Where a trigger clause written without a comma gives way to the request: "..., can you email them". */
-    private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) you\\b"
+    /**
+     * Where a trigger clause written without a comma gives way to the request: "..., can you email them", "when
+     * someone books can it go into my sheet": a modal before its subject asks, which a trigger clause never does.
+     */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) (?:you|u|it"
+            + "|we|this|that|they)\\b|\\bis it possible\\b"
             + "|\\b(?:please|pls|then|i want|we want|i'd like|we'd like)\\b");
     /**
      * Verbs that start the request in the imperative: "if a part gets deleted ping #stock". Unlike

@@ -30,6 +30,7 @@ class RequestAnalyzerTest {
             when someone places an order can you email them a confirmation from our gmail     | places  | email them
             Whenever we add a new product to the shop, share it on LinkedIn                   | product | share it
             when a booking is put on hold please tell the front desk                          | hold    | tell the front desk
+            when someone books a pitch can it go straight into my google sheet as a new row   | pitch   | go straight into
             """)
     void triggerClause_endsWhereTheRequestBegins(String text, String trigger, String request) {
         String left = RequestAnalyzer.withoutTriggerClauses(text);
