@@ -386,7 +386,9 @@ public final class EntityMatcher {
             boolean happened = false;
             for (int k = i + 1; k < tokens.size() && !tokens.get(k).text().equals("then"); k++) {
                 // "when a plan gets approved I'd like a draft to the patient": the main clause starts with its subject
-                if (happened && MAIN_SUBJECTS.contains(tokens.get(k).text())) {
+                // or with its verb: "when a walk is marked completed send the owner the walker's notes"
+                if (happened && (MAIN_SUBJECTS.contains(tokens.get(k).text())
+                        || Words.startsRequest(tokens.get(k - 1).text(), tokens.get(k).text()))) {
                     break;
                 }
                 happened |= EventParser.EVENT_WORDS.contains(tokens.get(k).text());

@@ -88,22 +88,6 @@ public class RequestAnalyzer {
     private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) (?:you|u|it"
             + "|we|this|that|they)\\b|\\bis it possible\\b"
             + "|\\b(?:please|pls|then|i want|we want|i'd like|we'd like)\\b");
-    /**
-     * Verbs that start the request in the imperative: "if a part gets deleted ping #stock". Unlike
-     * {@link Nouns#COMMAND_VERBS} it leaves out read verbs, which follow a noun as nouns ("the parts list ping"), and
-     * takes in verbs that are nouns there ("log", "record"): here they only count after the clause's own verb.
-     */
-    private static final Set<String> REQUEST_VERBS = Set.of("send", "email", "mail", "message", "notify", "ping",
-            "text", "tell", "let", "post", "share", "announce", "alert", "remind", "create", "add", "make", "open",
-            "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
-            "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
-            "schedule", "turn");
-    /** Words after which a command verb is the trigger's own ("when we add", "a new message"), not the request. */
-    private static final Set<String> BEFORE_NON_COMMAND = Set.of("a", "an", "the", "this", "that", "these", "those",
-            "my", "our", "your", "their", "his", "her", "its", "i", "we", "you", "they", "he", "she", "someone",
-            "somebody", "anyone", "anybody", "everyone", "nobody", "to", "will", "would", "can", "could", "should",
-            "must", "may", "might", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being", "get", "gets",
-            "got", "has", "have", "had", "new", "each", "every", "any", "some", "no", "not");
     private static final String DAY = "(day|weekday|weekend|week|month|morning|evening|night|afternoon|hour|minute"
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
     private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
@@ -371,7 +355,7 @@ public class RequestAnalyzer {
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
             // the clause's own subject and verb come first: "when we add", "once an order ships"
-            if (words >= 2 && REQUEST_VERBS.contains(w) && !BEFORE_NON_COMMAND.contains(previous)) {
+            if (words >= 2 && Words.startsRequest(previous, w)) {
                 return word.start();
             }
             previous = w;

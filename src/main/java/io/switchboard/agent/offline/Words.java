@@ -50,6 +50,31 @@ final class Words {
             Map.entry("forty-five", 45), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("couple", 2),
             Map.entry("couple of", 2), Map.entry("few", 3), Map.entry("other", 2));
 
+    /**
+     * Verbs that start the request in the imperative: "if a part gets deleted ping #stock". Unlike
+     * {@link Nouns#COMMAND_VERBS} it leaves out read verbs, which follow a noun as nouns ("the parts list ping"), and
+     * takes in verbs that are nouns there ("log", "record"): here they only count after the clause's own verb.
+     */
+    private static final Set<String> REQUEST_VERBS = Set.of("send", "email", "mail", "message", "notify", "ping",
+            "text", "tell", "let", "post", "share", "announce", "alert", "remind", "create", "add", "make", "open",
+            "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
+            "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
+            "schedule", "turn");
+    /** Words after which a command verb is the trigger's own ("when we add", "a new message"), not the request. */
+    private static final Set<String> BEFORE_NON_COMMAND = Set.of("a", "an", "the", "this", "that", "these", "those",
+            "my", "our", "your", "their", "his", "her", "its", "i", "we", "you", "they", "he", "she", "someone",
+            "somebody", "anyone", "anybody", "everyone", "nobody", "to", "will", "would", "can", "could", "should",
+            "must", "may", "might", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being", "get", "gets",
+            "got", "has", "have", "had", "new", "each", "every", "any", "some", "no", "not");
+
+    /**
+     * Whether {@code word} after {@code previous} starts the request inside a trigger clause written without a comma:
+     * "when a walk is marked completed send the owner..." but not "when we send" or "a new message".
+     */
+    static boolean startsRequest(String previous, String word) {
+        return REQUEST_VERBS.contains(word) && !BEFORE_NON_COMMAND.contains(previous);
+    }
+
     private static final Pattern EVERY_TIME = Pattern.compile("\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)"
             + "|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
