@@ -54,6 +54,10 @@ public final class EntityMatcher {
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
     private static final Set<String> MAIN_SUBJECTS = Set.of("i", "we", "i'd", "we'd", "i'll", "we'll", "please");
+    /** Who does something that makes a record: "someone books", "a customer orders". */
+    private static final Set<String> VERB_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "someone",
+            "somebody", "anyone", "anybody", "people", "user", "users", "customer", "customers", "client", "clients",
+            "member", "members", "guest", "guests");
     private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
     /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
     private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
@@ -183,11 +187,28 @@ public final class EntityMatcher {
                     }
                 }
             }
+            if (inClause && exact.isEmpty() && width == 1 && i > 0 && !tokens.get(i - 1).breakAfter()
+                    && VERB_SUBJECTS.contains(tokens.get(i - 1).text())) {
+                for (Form form : forms) {
+                    if (form.weight() == NAME && isVerbOf(joined, form.key())) {
+                        // "when someone books a desk" makes a Booking: the record the verb names, not its object
+                        exact.add(new Mention(form.entity(), i, i + width, NAME + 1));
+                    }
+                }
+            }
             if (!exact.isEmpty()) {
                 return best(exact);
             }
         }
         return List.of();
+    }
+
+    /** "books" for a Booking, "reserves" for a Reservation, "orders" for an Order. */
+    static boolean isVerbOf(String word, String key) {
+        String verb = word.replaceFirst("(?:es|s|ed|d)$", "");
+        String noun = key.replaceFirst("(?:ation|ition|ment|ing|ion|al)$", "");
+        return noun.length() >= 4 && verb.length() >= noun.length() && verb.startsWith(noun)
+                && verb.length() - noun.length() <= 2 && !word.equals(key);
     }
 
     private static List<Mention> typosAt(List<Token> tokens, List<Form> forms, int i, boolean[] covered) {

@@ -63,6 +63,9 @@ public class RequestAnalyzer {
     /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend|revoke|deactivate|unpublish)\\b");
+    /** Cancelling, which takes a record away only where it has no status to record it in. */
+    private static final Pattern CANCELLED_ONLY = Pattern.compile("(?i)\\bcancel(?:s|led|ed|ling|ing|lation)?\\b");
+    private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
     private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
@@ -119,6 +122,12 @@ public class RequestAnalyzer {
     private static final Pattern BUTTON_PLACE = Pattern.compile("(?i)\\b(?:(?:put|add|place|make|create|get|give me"
             + "|want|need)\\s+)?(?:a|an|one)\\s+(?:button|link)\\s+(?:on|to|in|at)\\s+(?:the|our|my)?\\s*"
             + "(?:[\\w-]+\\s+){0,3}?page\\b(?:\\s+(?:that|which|to))?");
+    /** "yo can u make it so", "is it possible to": asking, before what is asked for. */
+    private static final Pattern LEAD_IN = Pattern.compile("(?i)(?:\\b(?:yo|hey|hi|hello)\\b[,!]?\\s*)?(?:\\b(?:can|could"
+            + "|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+)?(?:make it so|set it up so|set things up so|make sure"
+            + "|arrange it so)|\\bis it possible to|\\bi(?:'d| would) like it if)(?:\\s+that)?\\b");
+    /** "prepare a draft — reception wants to read it over first": after a dash, why, once the request is said. */
+    private static final Pattern DASH_ASIDE = Pattern.compile("\\s+(?:[—–]|--)\\s+[^.;!?\\n]*");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
     private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
@@ -155,7 +164,7 @@ public class RequestAnalyzer {
         if (honest.isEmpty()) {
             honest = sentences;
         }
-        String focus = withToolNamesSpelled(focus(honest));
+        String focus = withToolNamesSpelled(Words.withStructureWordsSpelled(focus(honest)));
         String lower = normalize(focus);
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
@@ -286,7 +295,9 @@ public class RequestAnalyzer {
         String timezone = null;
         String event = null;
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
-        String whenText = EVENT_OPENER.matcher(focus).find() ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
+        // and "a button to build the monthly review deck" runs on the button
+        String whenText = EVENT_OPENER.matcher(focus).find() || MANUAL.matcher(withoutToolNames(lower)).find()
+                ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
         if (schedule.isPresent()) {
@@ -299,6 +310,10 @@ public class RequestAnalyzer {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
             triggerType = "entity_event";
             event = recordEvent.map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("created");
+            if ("deleted".equals(event) && entityInfo != null && CANCELLED_ONLY.matcher(focus).find()
+                    && !REMOVED.matcher(focus).find() && hasStatus(entityInfo)) {
+                event = "updated"; // a record with a status is cancelled by changing it, and stays
+            }
             if ("created".equals(event) && entityInfo != null && fieldIsFilledIn(focus, entityInfo)) {
                 event = "updated";
             }
@@ -327,6 +342,12 @@ public class RequestAnalyzer {
         String stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(text)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
+        stripped = LEAD_IN.matcher(stripped).replaceAll(" ");
+        Matcher aside = DASH_ASIDE.matcher(stripped);
+        if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
+                .anyMatch(w -> Words.startsRequest("", w.text()))) {
+            stripped = stripped.substring(0, aside.start()) + " " + stripped.substring(aside.end());
+        }
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return stripped.replaceAll("^[,;:\\s]+", "").length() < 8 ? text : stripped;
     }
@@ -520,9 +541,20 @@ public class RequestAnalyzer {
             List<ActionIndex.Match> ranking) {
         List<Action> named = ranking.stream().filter(m -> m.action().connectorId().equals(connectorId)
                 && m.score() >= best.score() - VERB_MARGIN
-                && m.action().id().substring(m.action().id().indexOf('.') + 1).split("_")[0].equals(verb))
+                && namedBy(m.action(), verb))
                 .map(ActionIndex.Match::action).toList();
         return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private static boolean hasStatus(EntityInfo entity) {
+        return entity.fields().stream().map(f -> f.name().toLowerCase(Locale.ROOT))
+                .anyMatch(n -> n.equals("status") || n.endsWith("_status") || n.equals("state"));
+    }
+
+    /** "send" for send_email, and a name's noun used as the verb: "draft" for create_draft. */
+    private static boolean namedBy(Action action, String verb) {
+        String[] words = action.id().substring(action.id().indexOf('.') + 1).split("_");
+        return words[0].equals(verb) || words[words.length - 1].equals(verb);
     }
 
     /** Nothing left to act on once the filler is gone: "do the usual thing", "handle it". */

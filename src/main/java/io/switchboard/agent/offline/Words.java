@@ -69,9 +69,15 @@ final class Words {
 
     /**
      * Whether {@code word} after {@code previous} starts the request inside a trigger clause written without a comma:
-     * "when a walk is marked completed send the owner..." but not "when we send" or "a new message".
+     * "when a walk is marked completed send the owner...", "... it pings #desk", but not "when we send" or "a new
+     * message".
      */
     static boolean startsRequest(String previous, String word) {
+        if ("it".equals(previous) && word.endsWith("s")) {
+            // "when a member cancels it pings #frontdesk": the flow itself as the subject
+            return REQUEST_VERBS.contains(word.substring(0, word.length() - 1))
+                    || word.endsWith("es") && REQUEST_VERBS.contains(word.substring(0, word.length() - 2));
+        }
         return REQUEST_VERBS.contains(word) && !BEFORE_NON_COMMAND.contains(previous);
     }
 
@@ -208,6 +214,37 @@ final class Words {
     private static java.util.Optional<String> command(String word) {
         String plain = word.toLowerCase(Locale.ROOT).replaceAll("ing$", "");
         return java.util.stream.Stream.of(plain, plain + "e").filter(Nouns.COMMAND_VERBS::contains).findFirst();
+    }
+
+    /** Words that say when and what to read, which a misspelling must not hide: "evry friday", "a sumary". */
+    private static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly",
+            "monthly", "hourly", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow", "weekday",
+            "weekdays", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "summary", "someone", "somebody", "created", "updated", "changed", "message", "channel", "schedule");
+    /** Chat spellings of those words. */
+    private static final Map<String, String> INFORMAL = Map.of("wen", "when", "arvo", "afternoon", "tmrw", "tomorrow",
+            "nite", "night", "evrey", "every", "weds", "wednesday", "thurs", "thursday");
+    private static final Pattern LETTERS = Pattern.compile("(?<![\\w@.#/-])[A-Za-z]{3,}(?![\\w@/-]|\\.\\w)");
+
+    /**
+     * The text with misspelt time and trigger words written out ("evry friday arvo" as "every friday afternoon"): a
+     * word the model does not know, one letter off exactly one of them. Names, addresses and channels stay.
+     */
+    static String withStructureWordsSpelled(String text) {
+        Matcher m = LETTERS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            String fixed = INFORMAL.get(lower);
+            if (fixed == null && lower.length() >= 4 && !Vocabulary.knows(lower)) {
+                List<String> near = STRUCTURE_WORDS.stream()
+                        .filter(w -> w.charAt(0) == lower.charAt(0) && editDistance(lower, w) == 1).toList();
+                fixed = near.size() == 1 ? near.get(0) : null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(fixed == null ? word : fixed));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -56,6 +56,8 @@ class EntityMatcherTest {
             Map.entry("legal", List.of(
                     entity("Matter", "title", "status"), entity("Client", "name", "email"),
                     entity("Deadline", "due_at"))),
+            Map.entry("cowork", List.of(
+                    entity("Desk", "label", "zone"), entity("Booking", "member_email", "desk_label", "status"))),
             Map.entry("dogwalks", List.of(
                     entity("Walk", "dog_name", "walker", "completed", "notes"), entity("Walker", "name", "email"))),
             Map.entry("gym", List.of(
@@ -65,6 +67,7 @@ class EntityMatcherTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             tasks     | Send me a daily email with my to-do list using Gmail.                         | Todo         |
+            cowork    | when someone books a desk add them to HubSpot as a contact                    | Booking    |
             dogwalks  | when a walk is marked completed send the owner an email with the walker's notes | Walk       |
             tasks     | Sync new records from this app into a Google Sheets spreadsheet.              | Todo         |
             tasks     | Email me a list of my to do items every Friday.                               | Todo         |

@@ -19,6 +19,7 @@ class EventParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Post a message to the Slack #support channel when a new ticket is created.    | CREATED
+            when an order's status flips to ready for pickup shout it in #counter         | UPDATED
             Sync new records from this app into a Google Sheets spreadsheet.              | CREATED
             Draft a follow-up email in Gmail for every new lead.                          | CREATED
             Create a GitHub issue in acme/support-portal whenever a new ticket comes in.  | CREATED

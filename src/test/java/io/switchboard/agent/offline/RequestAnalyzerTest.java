@@ -18,6 +18,8 @@ class RequestAnalyzerTest {
             Every night, load the donations into BigQuery (dataset foodbank_ops, table daily_intake).  | dataset
             When a teacher is removed, email the office so they can deactivate their badge.           | deactivate
             Can you put a button on the Dashboard page showing who is on our website right now?       | dashboard
+            prepare an email in Gmail but don't send it — reception wants to send it themselves       | reception
+            yo can u make it so when a member cancels it pings the slack #frontdesk                   | make it so
             """)
     void actionClause_placesAndPurposes_sayNothingAboutWhatToDo(String text, String gone) {
         assertFalse(RequestAnalyzer.actionClause(text).toLowerCase(Locale.ROOT).contains(gone),
@@ -31,6 +33,7 @@ class RequestAnalyzerTest {
             Whenever we add a new product to the shop, share it on LinkedIn                   | product | share it
             when a booking is put on hold please tell the front desk                          | hold    | tell the front desk
             when someone books a pitch can it go straight into my google sheet as a new row   | pitch   | go straight into
+            when a member cancels (their status gets changed) it pings the slack #frontdesk   | cancels | pings the slack
             """)
     void triggerClause_endsWhereTheRequestBegins(String text, String trigger, String request) {
         String left = RequestAnalyzer.withoutTriggerClauses(text);

@@ -32,4 +32,15 @@ class VocabularyTest {
     void oneWordToolTypo_isOneEditOff_sameFirstLetter_andNoWordOfItsOwn(String typed, String tool, boolean typo) {
         assertEquals(typo, RequestAnalyzer.oneWordTypo(typed, tool));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            evry friday arvo email me a sumary of this weeks classes      | every friday afternoon email me a summary of this weeks classes
+            wen somone books a desk                                       | when someone books a desk
+            send it to coach.dan@ironpeak.com.au and #evry-day            | send it to coach.dan@ironpeak.com.au and #evry-day
+            then post to Notion every monday                              | then post to Notion every monday
+            """)
+    void misspeltTimeAndTriggerWords_areSpelledOut_namesAndKnownWordsStay(String typed, String spelled) {
+        assertEquals(spelled, Words.withStructureWordsSpelled(typed));
+    }
 }
