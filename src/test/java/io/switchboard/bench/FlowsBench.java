@@ -262,10 +262,15 @@ class FlowsBench {
     }
 
     List<String> jvmOptions(String name) {
-        return Boolean.getBoolean("bench.jfr")
-                ? List.of("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr").toAbsolutePath()
-                        + ",settings=profile")
-                : List.of();
+        List<String> options = new ArrayList<>();
+        if (name.equals("embedded")) {
+            options.addAll(ServiceProcess.EMBEDDED_JVM_OPTIONS);
+        }
+        if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
+        return options;
     }
 
     String post(String url, String auth, Object body) throws Exception {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.switchboard.testsupport.ServiceProcess;
+
 /**
  * Plan latency and memory of the packaged service on its embedded defaults, measured over HTTP from outside the JVM.
  * Runs only with {@code ./mvnw -Pbench verify}; prints figures, asserts nothing about speed.
@@ -40,7 +42,10 @@ class PlanBench {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("switchboard-bench");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(ServiceProcess.EMBEDDED_JVM_OPTIONS);
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SWITCHBOARD_DATA_DIR", data.toString());

@@ -28,6 +28,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The JVM options of the README's start command for the embedded default (see its Quickstart for why), or
+     * {@code bench.embedded.jvm} (space-separated) to compare others.
+     */
+    public static final List<String> EMBEDDED_JVM_OPTIONS = List.of(System.getProperty("bench.embedded.jvm",
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx96m -XX:MaxDirectMemorySize=128m").split(" ")).stream()
+            .filter(o -> !o.isBlank()).toList();
+
+    /**
      * Starts {@code jar} with {@code env} on top of an environment without inherited QUARKUS_ or SWITCHBOARD_
      * variables, and waits until {@code /q/health/ready} answers 200.
      */

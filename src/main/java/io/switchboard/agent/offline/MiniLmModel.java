@@ -3,7 +3,12 @@ package io.switchboard.agent.offline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+
+import org.jboss.logging.Logger;
+
+import sun.misc.Unsafe;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -18,6 +23,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * under load and keeps the process small.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
+    private static final Logger LOG = Logger.getLogger(MiniLmModel.class);
     private static final String MODEL = "all-minilm-l6-v2.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
     private final OnnxBertBiEncoder encoder;
@@ -32,7 +38,9 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
-            OrtSession session = environment.createSession(modelBytes(), options);
+            ByteBuffer model = modelBytes();
+            OrtSession session = environment.createSession(model, options);
+            free(model);
             encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (OrtException e) {
             throw new IllegalStateException("The embedding model could not be loaded", e);
@@ -60,6 +68,20 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
                 buffer.put(chunk, 0, n);
             }
             return buffer.flip();
+        }
+    }
+
+    /**
+     * The session keeps its own copy of the weights: the 100 MB read for it is given back now rather than whenever a
+     * full collection happens to reach the buffer, which on a quiet service can be never.
+     */
+    private static void free(ByteBuffer buffer) {
+        try {
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            ((Unsafe) field.get(null)).invokeCleaner(buffer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debugf("The model's load buffer is left to the garbage collector: %s", e.getMessage());
         }
     }
 
