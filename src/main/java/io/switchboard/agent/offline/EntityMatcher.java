@@ -54,6 +54,8 @@ public final class EntityMatcher {
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
     private static final Set<String> MAIN_SUBJECTS = Set.of("i", "we", "i'd", "we'd", "i'll", "we'll", "please");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "their", "his", "her", "its", "my",
+            "our", "this", "that", "each", "every");
     /** Who does something that makes a record: "someone books", "a customer orders". */
     private static final Set<String> VERB_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "someone",
             "somebody", "anyone", "anybody", "people", "user", "users", "customer", "customers", "client", "clients",
@@ -271,6 +273,11 @@ public final class EntityMatcher {
             return new Scored(m.entity(), m.start(), 0);
         }
         boolean trigger = inClause[m.start()] || followedByEvent(tokens, m.end(), last.possessive());
+        if (trigger && next != null && EventParser.EVENT_WORDS.contains(next.text())
+                && objectIsMention(tokens, mentions, m.end() + 1)) {
+            // "when a tutor finishes a session": who acts; the record the event happens to is the object
+            trigger = false;
+        }
         if (trigger) {
             score += TRIGGER;
         }
@@ -294,6 +301,11 @@ public final class EntityMatcher {
             score += context.marker();
         }
         return new Scored(m.entity(), m.start(), score);
+    }
+
+    private static boolean objectIsMention(List<Token> tokens, List<Mention> mentions, int from) {
+        int at = from < tokens.size() && DETERMINERS.contains(tokens.get(from).text()) ? from + 1 : from;
+        return mentions.stream().anyMatch(o -> o.start() == at);
     }
 
     /**
@@ -320,6 +332,10 @@ public final class EntityMatcher {
             if (POSSESSION.contains(word)) {
                 // "patrons with overdue loans": the records the condition is about, so the ones to read
                 return new Context(Math.max(marker, 2), counted, false, false);
+            }
+            boolean soonAs = word.equals("as") && k > 0 && tokens.get(k - 1).text().equals("soon");
+            if (soonAs) {
+                break; // "as soon as each donation comes in" opens a clause; it names no role
             }
             if (word.equals("as") || word.equals("matching") || word.equals("corresponding")) {
                 return new Context(0, false, false, true);

@@ -125,7 +125,8 @@ public class RequestAnalyzer {
     /** "yo can u make it so", "is it possible to": asking, before what is asked for. */
     private static final Pattern LEAD_IN = Pattern.compile("(?i)(?:\\b(?:yo|hey|hi|hello)\\b[,!]?\\s*)?(?:\\b(?:can|could"
             + "|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+)?(?:make it so|set it up so|set things up so|make sure"
-            + "|arrange it so)|\\bis it possible to|\\bi(?:'d| would) like it if)(?:\\s+that)?\\b");
+            + "|arrange it so)|\\bis it possible to|\\b(?:i|we)(?:'d| would) (?:like|love) it if|\\bit(?:'d| would) be (?:great|nice|good"
+            + "|awesome|amazing) if)(?:\\s+that)?\\b");
     /** "prepare a draft — reception wants to read it over first": after a dash, why, once the request is said. */
     private static final Pattern DASH_ASIDE = Pattern.compile("\\s+(?:[—–]|--)\\s+[^.;!?\\n]*");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
@@ -339,10 +340,11 @@ public class RequestAnalyzer {
      * in", so the records and times of the trigger do not pull the meaning towards another action.
      */
     static String actionClause(String text) {
-        String stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(text)).replaceAll(" $1 ");
+        // before the trigger clauses, so the "if" of "I'd love it if a post went up" opens none
+        String stripped = LEAD_IN.matcher(text).replaceAll(" ");
+        stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
-        stripped = LEAD_IN.matcher(stripped).replaceAll(" ");
         Matcher aside = DASH_ASIDE.matcher(stripped);
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
                 .anyMatch(w -> Words.startsRequest("", w.text()))) {

@@ -41,6 +41,12 @@ class RequestAnalyzerTest {
     }
 
     @Test
+    void askingLeadIn_isNoTriggerClause() {
+        assertThat(RequestAnalyzer.actionClause("When a new event is added, I'd love it if a post went up on my"
+                + " LinkedIn announcing it.")).doesNotContain("love").contains("a post went up on my LinkedIn");
+    }
+
+    @Test
     void postscriptsAndBracketedAsides_areSentencesOfTheirOwn() {
         assertThat(RequestAnalyzer.sentences("Log each job in our sheet. p.s. the assistant must ask for more"))
                 .containsExactly("Log each job in our sheet.", "p.s. the assistant must ask for more");
