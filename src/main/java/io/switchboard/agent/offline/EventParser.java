@@ -56,7 +56,8 @@ public final class EventParser {
                     true, false),
             strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
-                    + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves|flips|flipped|switches|switched"
+                    + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
+                    + "|flips|flipped|switches|switched"
                     + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded)\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
@@ -93,7 +94,8 @@ public final class EventParser {
             "reopened", "shipped", "delivered", "fulfilled", "moves", "moved", "marked", "won", "lost", "paid",
             "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
             "refunded", "sold", "returned", "qualified", "launched", "accepted", "accepts", "expired", "expires",
-            "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises", "flips", "flipped", "switches", "switched");
+            "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises", "flips", "flipped", "switches",
+            "switched");
 
     private EventParser() {
     }

@@ -68,9 +68,9 @@ final class KnownTools {
     static final java.util.Set<String> WEAK_CATEGORY_WORDS = java.util.Set.of("board", "boards", "back up", "backed up");
 
     /** Asking to be told, without saying how: email or chat could both do it. */
-    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile(
-            "\\b(let (me|us|them|the team) know|notif(y|ied|ies|ication|ications)|alert(s|ed)?|remind(ed)?|tell (me|us)|ping|heads[- ]up|keep (me|us|them|the team|\\w+ \\w+) (posted|updated|informed|in the loop)"
-            + "|keep \\w+ \\w+ in the loop)\\b");
+    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("\\b(let (me|us|them|the team) know"
+            + "|notif(y|ied|ies|ication|ications)|alert(s|ed)?|remind(ed)?|tell (me|us)|ping|heads[- ]up"
+            + "|keep (me|us|them|the team|\\w+ \\w+) (posted|updated|informed|in the loop))\\b");
 
     private KnownTools() {
     }

@@ -125,8 +125,8 @@ public class RequestAnalyzer {
     /** "yo can u make it so", "is it possible to": asking, before what is asked for. */
     private static final Pattern LEAD_IN = Pattern.compile("(?i)(?:\\b(?:yo|hey|hi|hello)\\b[,!]?\\s*)?(?:\\b(?:can|could"
             + "|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+)?(?:make it so|set it up so|set things up so|make sure"
-            + "|arrange it so)|\\bis it possible to|\\b(?:i|we)(?:'d| would) (?:like|love) it if|\\bit(?:'d| would) be (?:great|nice|good"
-            + "|awesome|amazing) if)(?:\\s+that)?\\b");
+            + "|arrange it so)|\\bis it possible to|\\b(?:i|we)(?:'d| would) (?:like|love) it if"
+            + "|\\bit(?:'d| would) be (?:great|nice|good|awesome|amazing) if)(?:\\s+that)?\\b");
     /** "prepare a draft — reception wants to read it over first": after a dash, why, once the request is said. */
     private static final Pattern DASH_ASIDE = Pattern.compile("\\s+(?:[—–]|--)\\s+[^.;!?\\n]*");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
@@ -347,7 +347,7 @@ public class RequestAnalyzer {
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         Matcher aside = DASH_ASIDE.matcher(stripped);
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
-                .anyMatch(w -> Words.startsRequest("", w.text()))) {
+                .anyMatch(w -> Words.isRequestVerb(w.text()))) {
             stripped = stripped.substring(0, aside.start()) + " " + stripped.substring(aside.end());
         }
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();

@@ -81,6 +81,10 @@ final class Words {
         return REQUEST_VERBS.contains(word) && !BEFORE_NON_COMMAND.contains(previous);
     }
 
+    static boolean isRequestVerb(String word) {
+        return REQUEST_VERBS.contains(word);
+    }
+
     private static final Pattern EVERY_TIME = Pattern.compile("\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)"
             + "|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
