@@ -63,6 +63,9 @@ public class RequestAnalyzer {
     /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend|revoke|deactivate|unpublish)\\b");
+    /** Words after which a read word is a noun: "the list", "a check". */
+    private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "my", "our", "your",
+            "their", "his", "her", "its", "each", "every");
     /** Cancelling, which takes a record away only where it has no status to record it in. */
     private static final Pattern CANCELLED_ONLY = Pattern.compile("(?i)\\bcancel(?:s|led|ed|ling|ing|lation)?\\b");
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
@@ -260,7 +263,7 @@ public class RequestAnalyzer {
         }
         Action action = actionOfVerb(mainVerb(actionText), connectorId, best, ranking).orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
-        if (onlyWrites && mentioned.containsKey(connectorId) && READ_INTENT.matcher(actionText).find()
+        if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText)
                 && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
             return new Decision.Unsupported(connector.name() + " can only be written to here, not read. It can: "
                     + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
@@ -546,6 +549,20 @@ public class RequestAnalyzer {
                 && namedBy(m.action(), verb))
                 .map(ActionIndex.Match::action).toList();
         return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /** A read verb used as one: "pull my files from Drive", not "back up the inspections list to Drive". */
+    private static boolean asksToRead(String actionText) {
+        Matcher read = READ_INTENT.matcher(actionText);
+        while (read.find()) {
+            List<Words.Token> before = Words.tokens(actionText.substring(0, read.start()));
+            Words.Token previous = before.isEmpty() ? null : before.get(before.size() - 1);
+            if (previous == null || previous.breakAfter() || !NOUN_OPENERS.contains(previous.text())
+                    && (Words.CLOSED_CLASS.contains(previous.text()) || POLITE.contains(previous.text()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasStatus(EntityInfo entity) {
