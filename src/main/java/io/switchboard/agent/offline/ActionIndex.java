@@ -177,6 +177,7 @@ public class ActionIndex {
         }
         Set<String> destination = destination(text);
         Set<String> literal = stems(text, false);
+        boolean readAsked = readAsked(text, refused);
         List<Match> matches = new ArrayList<>();
         for (var entry : index.entrySet()) {
             double best = -1;
@@ -184,7 +185,7 @@ public class ActionIndex {
                 best = Math.max(best, dot(query, v));
             }
             Action action = catalog.action(entry.getKey()).orElseThrow();
-            boolean unaskedRead = "read".equals(action.kind()) && java.util.Collections.disjoint(words, READ_VERBS);
+            boolean unaskedRead = "read".equals(action.kind()) && !readAsked;
             double penalty = unaskedRead ? READ_PENALTY : 0;
             penalty += NAME_WEIGHT * nameOverlap(action, refused);
             // a read action shares its noun with its siblings ("List tasks", "Create task"); unasked, the noun
@@ -243,6 +244,30 @@ public class ActionIndex {
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
     private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
             "tell", "announce");
+    /**
+     * A read verb in the text, or "a list of" what to read; not a noun after an article: "list my tasks", "grab the
+     * list of our videos", but not "the task for that listing".
+     */
+    static boolean readAsked(String text, Set<String> refused) {
+        List<Words.Token> tokens = Words.tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            Set<String> stem = stems(tokens.get(i).text(), true);
+            if (java.util.Collections.disjoint(stem, READ_VERBS) || !java.util.Collections.disjoint(stem, refused)) {
+                continue;
+            }
+            boolean afterArticle = i > 0 && !tokens.get(i - 1).breakAfter()
+                    && NOUN_OPENERS.contains(tokens.get(i - 1).text());
+            boolean listOf = i + 1 < tokens.size() && !tokens.get(i).breakAfter()
+                    && tokens.get(i + 1).text().equals("of");
+            if (!afterArticle || listOf) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "these", "those", "my",
+            "our", "your", "their", "his", "her", "its", "each", "every");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
             "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download", "refresh");
 

@@ -130,6 +130,9 @@ public class RequestAnalyzer {
             + "|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+)?(?:make it so|set it up so|set things up so|make sure"
             + "|arrange it so)|\\bis it possible to|\\b(?:i|we)(?:'d| would) (?:like|love) it if"
             + "|\\bit(?:'d| would) be (?:great|nice|good|awesome|amazing) if)(?:\\s+that)?\\b");
+    /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
+    private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
+            + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b");
     /** "prepare a draft — reception wants to read it over first": after a dash, why, once the request is said. */
     private static final Pattern DASH_ASIDE = Pattern.compile("\\s+(?:[—–]|--)\\s+[^.;!?\\n]*");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
@@ -158,6 +161,7 @@ public class RequestAnalyzer {
     Catalog catalog;
     @Inject
     ActionIndex index;
+    private volatile List<String> spellingWords;
 
     public record App(String timezone, List<EntityInfo> entities) {
     }
@@ -168,7 +172,7 @@ public class RequestAnalyzer {
         if (honest.isEmpty()) {
             honest = sentences;
         }
-        String focus = withToolNamesSpelled(Words.withStructureWordsSpelled(focus(honest)));
+        String focus = withToolNamesSpelled(Words.withWordsSpelled(focus(honest), spellingWords()));
         String lower = normalize(focus);
 
         Map<String, Integer> mentioned = mentionedConnectors(lower);
@@ -348,6 +352,7 @@ public class RequestAnalyzer {
         stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
+        stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
         Matcher aside = DASH_ASIDE.matcher(stripped);
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
                 .anyMatch(w -> Words.isRequestVerb(w.text()))) {
@@ -388,6 +393,19 @@ public class RequestAnalyzer {
             words++;
         }
         return limit;
+    }
+
+    /** The time and trigger words and the words of the catalog's action names, which a misspelling must not hide. */
+    private List<String> spellingWords() {
+        List<String> words = spellingWords;
+        if (words == null) {
+            Set<String> all = new LinkedHashSet<>(Words.STRUCTURE_WORDS);
+            catalog.all().stream().flatMap(c -> c.actions().stream())
+                    .flatMap(a -> Words.identifierWords(a.name()).stream()).filter(w -> w.length() >= 4)
+                    .forEach(all::add);
+            spellingWords = words = List.copyOf(all);
+        }
+        return words;
     }
 
     /** The sentences that carry the request: all of a short message, the ones naming a tool in a long one. */

@@ -3,6 +3,7 @@ package io.switchboard.agent.offline;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -221,7 +222,7 @@ final class Words {
     }
 
     /** Words that say when and what to read, which a misspelling must not hide: "evry friday", "a sumary". */
-    private static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly",
+    static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly",
             "monthly", "hourly", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow", "weekday",
             "weekdays", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "summary", "someone", "somebody", "created", "updated", "changed", "message", "channel", "schedule");
@@ -235,6 +236,11 @@ final class Words {
      * word the model does not know, one letter off exactly one of them. Names, addresses and channels stay.
      */
     static String withStructureWordsSpelled(String text) {
+        return withWordsSpelled(text, STRUCTURE_WORDS);
+    }
+
+    /** The same for the given words as well: the words of the catalog's action names ("a coment"). */
+    static String withWordsSpelled(String text, Collection<String> words) {
         Matcher m = LETTERS.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -242,8 +248,9 @@ final class Words {
             String lower = word.toLowerCase(Locale.ROOT);
             String fixed = INFORMAL.get(lower);
             if (fixed == null && lower.length() >= 4 && !Vocabulary.knows(lower)) {
-                List<String> near = STRUCTURE_WORDS.stream()
-                        .filter(w -> w.charAt(0) == lower.charAt(0) && editDistance(lower, w) == 1).toList();
+                List<String> near = words.stream()
+                        .filter(w -> w.charAt(0) == lower.charAt(0) && editDistance(lower, w) == 1
+                                && !singular(w).equals(singular(lower))).toList();
                 fixed = near.size() == 1 ? near.get(0) : null;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(fixed == null ? word : fixed));

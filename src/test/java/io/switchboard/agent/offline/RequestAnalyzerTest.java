@@ -40,6 +40,22 @@ class RequestAnalyzerTest {
         assertThat(left).doesNotContain(trigger).contains(request);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            list my open tasks in Wrike                             | true
+            grab the list of our latest tiktok videos               | true
+            add a comment to the wrike task for that listing        | false
+            """)
+    void readAsked_byAReadVerb_orAListOf_notByANounAfterAnArticle(String text, boolean asked) {
+        assertThat(ActionIndex.readAsked(text, java.util.Set.of())).isEqualTo(asked);
+    }
+
+    @Test
+    void showingUpSomewhere_isBeingAddedThere() {
+        assertThat(RequestAnalyzer.actionClause("it'd be great if booked viewings just showed up in the calendar"))
+                .contains("get added to the calendar").doesNotContain("great");
+    }
+
     @Test
     void askingLeadIn_isNoTriggerClause() {
         assertThat(RequestAnalyzer.actionClause("When a new event is added, I'd love it if a post went up on my"

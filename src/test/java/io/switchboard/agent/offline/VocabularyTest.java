@@ -43,4 +43,10 @@ class VocabularyTest {
     void misspeltTimeAndTriggerWords_areSpelledOut_namesAndKnownWordsStay(String typed, String spelled) {
         assertEquals(spelled, Words.withStructureWordsSpelled(typed));
     }
+
+    @org.junit.jupiter.api.Test
+    void misspeltActionWords_areSpelledOutToo() {
+        assertEquals("can u add a comment to the wrike task",
+                Words.withWordsSpelled("can u add a coment to the wrike task", java.util.List.of("comment", "task")));
+    }
 }
