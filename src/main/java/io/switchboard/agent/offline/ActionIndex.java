@@ -250,7 +250,9 @@ public class ActionIndex {
      */
     static boolean readAsked(String text, Set<String> refused) {
         List<Words.Token> tokens = Words.tokens(text);
+        boolean sending = false;
         for (int i = 0; i < tokens.size(); i++) {
+            sending |= Words.isRequestVerb(tokens.get(i).text());
             Set<String> stem = stems(tokens.get(i).text(), true);
             if (java.util.Collections.disjoint(stem, READ_VERBS) || !java.util.Collections.disjoint(stem, refused)) {
                 continue;
@@ -259,7 +261,8 @@ public class ActionIndex {
                     && NOUN_OPENERS.contains(tokens.get(i - 1).text());
             boolean listOf = i + 1 < tokens.size() && !tokens.get(i).breakAfter()
                     && tokens.get(i + 1).text().equals("of");
-            if (!afterArticle || listOf) {
+            // "send me the list of unpaid invoices" sends a list; "grab the list of our videos" reads one
+            if (!afterArticle || listOf && !sending) {
                 return true;
             }
         }

@@ -95,7 +95,7 @@ public final class EntityMatcher {
         List<Token> tokens = Words.tokens(ADDRESSES.matcher(text).replaceAll(" "));
         boolean[] inClause = clauses(tokens);
         List<Mention> mentions = mentions(tokens, forms(entities), inClause);
-        Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause))
+        Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause, entities))
                 .filter(s -> s.score() > 0)
                 .max(Comparator.comparingInt(Scored::score).thenComparing(s -> -s.start()));
         Optional<Unknown> unknown = unknown(tokens, entities, mentions, inClause);
@@ -265,7 +265,8 @@ public final class EntityMatcher {
      * How strongly a mention is the source of the request: the subject of the event and "each new X", "my X",
      * "list of X" count for it; "a HubSpot contact", "as contacts" or "create a matching account" are the target.
      */
-    private static Scored score(Mention m, List<Token> tokens, List<Mention> mentions, boolean[] inClause) {
+    private static Scored score(Mention m, List<Token> tokens, List<Mention> mentions, boolean[] inClause,
+            List<EntityInfo> entities) {
         int score = m.weight();
         Token last = tokens.get(m.end() - 1);
         Token next = m.end() < tokens.size() && !last.breakAfter() ? tokens.get(m.end()) : null;
@@ -288,7 +289,10 @@ public final class EntityMatcher {
         boolean modifiesAnotherNoun = mentions.stream().anyMatch(o -> o.start() == m.end())
                 || (next != null && Nouns.NOT_DATA.contains(Words.singular(next.text())) && !reportOf
                         && !GENERIC_WORDS.contains(Words.singular(next.text())));
-        if (next != null && !last.possessive() && modifiesAnotherNoun) {
+        // "the order status": the record named by one of its own fields, as in "the order's status"
+        boolean ownField = next != null && entities.get(m.entity()).fields().stream()
+                .anyMatch(f -> Words.identifierWords(f.name()).get(0).equals(next.text()));
+        if (next != null && !last.possessive() && modifiesAnotherNoun && !ownField) {
             score -= 4;
         }
         if (next != null && SENT_OPENERS.contains(next.text()) && afterSendingVerb(tokens, m.start())) {

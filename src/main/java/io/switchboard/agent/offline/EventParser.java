@@ -24,6 +24,7 @@ public final class EventParser {
     /** Participles that after "is" do not mean an update: creations, removals, and plain descriptions ("is called"). */
     private static final List<String> NOT_UPDATES = List.of("created", "added", "submitted", "placed", "received",
             "registered", "inserted", "enrolled", "posted", "opened", "entered", "logged", "filed", "raised", "booked",
+            "reported",
             "published", "uploaded", "signed", "filled", "deleted", "removed", "cancelled", "canceled", "archived",
             "trashed", "destroyed", "discarded", "purged", "recorded", "saved", "captured", "scheduled", "imported",
             "generated", "need", "used", "based", "called", "named", "titled",
@@ -40,7 +41,7 @@ public final class EventParser {
     private static final List<Cue> CUES = List.of(
             strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
                     + "|signed\\s*-?\\s*up|recently\\s+added)\\b"),
-            strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked"
+            strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked|reported"
                     + "|published|uploaded|left|written)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"

@@ -145,8 +145,8 @@ public class RequestAnalyzer {
             "your", "their", "everyone", "all", "each", "every", "a", "an", "this", "these", "those");
     /** A product of a maker whose tools in the catalog are all named: any other one is not connected. */
     private static final Pattern MAKER_PRODUCT = Pattern.compile("(?<![a-z0-9])(?:google|microsoft) ([a-z][a-z0-9]+)");
-    /** A name where a tool goes: "into Dentrix", "to our TeamSnap", "via the Portal". */
-    private static final Pattern DESTINATION_NAME = Pattern.compile("\\b(?:(?:into|in|on|onto|via|using|through)\\s+"
+    /** A name where a tool goes: "into Dentrix", "to our TeamSnap", "via the Portal", "with DeepL". */
+    private static final Pattern DESTINATION_NAME = Pattern.compile("\\b(?:(?:into|in|on|onto|via|using|through|with)\\s+"
             + "|(?:to|into|in|on|onto|with|via|using|through)\\s+(?:our|my|the|your)\\s+)[\"'“]?([A-Z][A-Za-z0-9]*)");
     private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");

@@ -225,7 +225,8 @@ final class Words {
     static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly",
             "monthly", "hourly", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow", "weekday",
             "weekdays", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "summary", "someone", "somebody", "created", "updated", "changed", "message", "channel", "schedule");
+            "summary", "someone", "somebody", "created", "updated", "changed", "message", "channel", "schedule",
+            "cancelled", "canceled", "completed", "approved", "delivered", "submitted", "reported");
     /** Chat spellings of those words. */
     private static final Map<String, String> INFORMAL = Map.of("wen", "when", "arvo", "afternoon", "tmrw", "tomorrow",
             "nite", "night", "evrey", "every", "weds", "wednesday", "thurs", "thursday");

@@ -60,6 +60,8 @@ class EntityMatcherTest {
                     entity("Tutor", "name", "email"), entity("Session", "tutor_email", "starts_at", "status"))),
             Map.entry("charity", List.of(
                     entity("Donor", "name", "email"), entity("Donation", "donor_email", "amount"))),
+            Map.entry("nursery", List.of(
+                    entity("Customer", "name", "email"), entity("Order", "customer_email", "status", "total"))),
             Map.entry("cowork", List.of(
                     entity("Desk", "label", "zone"), entity("Booking", "member_email", "desk_label", "status"))),
             Map.entry("dogwalks", List.of(
@@ -73,6 +75,7 @@ class EntityMatcherTest {
             tasks     | Send me a daily email with my to-do list using Gmail.                         | Todo         |
             tutoring  | when a tutor finishes a session and marks it as completed, post it to Slack   | Session    |
             charity   | Send a thank-you email through Gmail to the donor as soon as each donation comes in. | Donation |
+            nursery   | when the order status become delivered, create an event to call the customer | Order  |
             cowork    | when someone books a desk add them to HubSpot as a contact                    | Booking    |
             dogwalks  | when a walk is marked completed send the owner an email with the walker's notes | Walk       |
             tasks     | Sync new records from this app into a Google Sheets spreadsheet.              | Todo         |

@@ -20,6 +20,7 @@ class EventParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             Post a message to the Slack #support channel when a new ticket is created.    | CREATED
             when an order's status flips to ready for pickup shout it in #counter         | UPDATED
+            When an incident is reported, open a GitHub issue in forge-space/safety.      | CREATED
             Sync new records from this app into a Google Sheets spreadsheet.              | CREATED
             Draft a follow-up email in Gmail for every new lead.                          | CREATED
             Create a GitHub issue in acme/support-portal whenever a new ticket comes in.  | CREATED

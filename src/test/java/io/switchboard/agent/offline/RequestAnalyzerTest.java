@@ -45,6 +45,7 @@ class RequestAnalyzerTest {
             list my open tasks in Wrike                             | true
             grab the list of our latest tiktok videos               | true
             add a comment to the wrike task for that listing        | false
+            send me the list of unpaid invoices by email            | false
             """)
     void readAsked_byAReadVerb_orAListOf_notByANounAfterAnArticle(String text, boolean asked) {
         assertThat(ActionIndex.readAsked(text, java.util.Set.of())).isEqualTo(asked);
