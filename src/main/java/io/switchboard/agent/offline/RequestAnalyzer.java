@@ -103,6 +103,11 @@ public class RequestAnalyzer {
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort");
+    /**
+     * Verbs that hand something to people without saying through which tool ("share the attendance with the
+     * parents"): which one is the question. "Send them to our Heidelberg queue" names a place instead.
+     */
+    private static final Set<String> SHARING_VERBS = Set.of("send", "share", "forward", "deliver", "give");
     /** Things done outside any app, which no connector can do. */
     private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print");
     /** A sign-in's secrets by the names people give them ("the bot's OAuth token", "our client secret"). */
@@ -130,6 +135,13 @@ public class RequestAnalyzer {
             + "|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+)?(?:make it so|set it up so|set things up so|make sure"
             + "|arrange it so)|\\bis it possible to|\\b(?:i|we)(?:'d| would) (?:like|love) it if"
             + "|\\bit(?:'d| would) be (?:great|nice|good|awesome|amazing) if)(?:\\s+that)?\\b");
+    /** Where a rambling message turns to what it asks for. */
+    private static final Pattern REQUEST_TURN = Pattern.compile("(?i)\\bwhat (?:i|we) (?:actually |really |just )?"
+            + "(?:need|want|would like)(?: you to do)? is\\b[:,]?|\\bwhat would (?:really |actually )?help is(?: if)?\\b"
+            + "|\\blong story short\\b[:,]?");
+    /** "incidents should go straight to slack #leadership": be sent there. */
+    private static final Pattern GOES_TO = Pattern.compile("(?i)\\b(?:go|goes|went)\\s+(?:straight\\s+|right\\s+"
+            + "|directly\\s+)?to\\b");
     /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
     private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
             + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b");
@@ -232,7 +244,8 @@ public class RequestAnalyzer {
                 connectorId = candidates.get(0);
             } else if (candidates.size() > 1) {
                 return new Decision.Clarify("Which tool should I use: " + names(candidates) + "?", candidates);
-            } else if (KnownTools.NOTIFY.matcher(lower).find()) {
+            } else if (KnownTools.NOTIFY.matcher(lower).find() || SHARING_VERBS.contains(mainVerb(actionText))
+                    && !DESTINATION_NAME.matcher(focus).find()) {
                 List<String> channels = byScore(connectorsIn(Set.of("email", "chat")), ranking);
                 return new Decision.Clarify("How should I let you know: " + names(channels) + "?", channels);
             } else {
@@ -353,6 +366,7 @@ public class RequestAnalyzer {
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
+        stripped = GOES_TO.matcher(stripped).replaceAll("be sent to");
         Matcher aside = DASH_ASIDE.matcher(stripped);
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
                 .anyMatch(w -> Words.isRequestVerb(w.text()))) {
@@ -410,8 +424,17 @@ public class RequestAnalyzer {
 
     /** The sentences that carry the request: all of a short message, the ones naming a tool in a long one. */
     private String focus(List<String> sentences) {
+        String all = String.join(" ", sentences);
+        Matcher turn = REQUEST_TURN.matcher(all);
+        int after = -1;
+        while (turn.find()) {
+            after = turn.end();
+        }
+        if (after > 0 && Words.tokens(all.substring(after)).size() >= 4) {
+            return all.substring(after).strip(); // "... anyway, what I actually need is: whenever ..."
+        }
         if (sentences.size() <= 3) {
-            return String.join(" ", sentences);
+            return all;
         }
         List<String> naming = sentences.stream()
                 .filter(s -> !mentionedConnectors(normalize(s)).isEmpty() || !mentionedUnsupported(normalize(s)).isEmpty())

@@ -52,9 +52,11 @@ class RequestAnalyzerTest {
     }
 
     @Test
-    void showingUpSomewhere_isBeingAddedThere() {
+    void showingUpSomewhere_isBeingAddedThere_andGoingSomewhere_isBeingSentThere() {
         assertThat(RequestAnalyzer.actionClause("it'd be great if booked viewings just showed up in the calendar"))
                 .contains("get added to the calendar").doesNotContain("great");
+        assertThat(RequestAnalyzer.actionClause("serious incidents should go straight to slack #leadership"))
+                .contains("be sent to slack");
     }
 
     @Test
