@@ -66,6 +66,9 @@ public class RequestAnalyzer {
     /** Words after which a read word is a noun: "the list", "a check". */
     private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "my", "our", "your",
             "their", "his", "her", "its", "each", "every");
+    /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
+    private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
+            + "(?:\\s+new)?\\s+(?:joins|signs\\s*-?\\s*up|registers|enrolls|enrols|subscribes)\\b");
     /** Cancelling, which takes a record away only where it has no status to record it in. */
     private static final Pattern CANCELLED_ONLY = Pattern.compile("(?i)\\bcancel(?:s|led|ed|ling|ing|lation)?\\b");
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
@@ -292,6 +295,9 @@ public class RequestAnalyzer {
         String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
+        if (entityName == null && entity.unknownNoun().isEmpty() && JOINING.matcher(focus).find()) {
+            entityName = onlyPeople(app.entities()).orElse(null); // "whenever someone new joins the choir"
+        }
         // a tool that only reads is asked about its own data ("last week's sessions" in Google Analytics)
         boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
         if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
@@ -604,6 +610,14 @@ public class RequestAnalyzer {
             }
         }
         return false;
+    }
+
+    /** The one entity whose records are people, with a name and an email address, if there is just one. */
+    private static Optional<String> onlyPeople(List<EntityInfo> entities) {
+        List<String> people = entities.stream().filter(e -> e.fields().stream().anyMatch(f -> f.name().endsWith("name"))
+                && e.fields().stream().anyMatch(f -> f.name().equals("email") || "email".equals(f.type())))
+                .map(EntityInfo::name).toList();
+        return people.size() == 1 ? Optional.of(people.get(0)) : Optional.empty();
     }
 
     private static boolean hasStatus(EntityInfo entity) {
