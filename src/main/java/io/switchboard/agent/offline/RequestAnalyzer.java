@@ -69,6 +69,8 @@ public class RequestAnalyzer {
     /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
     private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
             + "(?:\\s+new)?\\s+(?:joins|signs\\s*-?\\s*up|registers|enrolls|enrols|subscribes)\\b");
+    private static final Pattern CHORE = Pattern.compile("(?i)\\b(?:(?:i|we)(?:'ve| have)? (?:have to|had to|got to"
+            + "|keep|been)|instead of|no more|stop)\\b[^.!?]{0,80}?\\b(?:by hand|manually)\\b");
     /** Cancelling, which takes a record away only where it has no status to record it in. */
     private static final Pattern CANCELLED_ONLY = Pattern.compile("(?i)\\bcancel(?:s|led|ed|ling|ing|lation)?\\b");
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
@@ -323,7 +325,7 @@ public class RequestAnalyzer {
         String event = null;
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
         // and "a button to build the monthly review deck" runs on the button
-        String whenText = EVENT_OPENER.matcher(focus).find() || MANUAL.matcher(withoutToolNames(lower)).find()
+        String whenText = EVENT_OPENER.matcher(focus).find() || asksForButton(lower)
                 ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
@@ -331,7 +333,7 @@ public class RequestAnalyzer {
             triggerType = "schedule";
             cron = schedule.get().cron();
             timezone = schedule.get().timezone();
-        } else if (MANUAL.matcher(withoutToolNames(lower)).find()) {
+        } else if (asksForButton(lower)) {
             triggerType = "manual";
         } else if (entityName != null && (recordEvent.isPresent() || "write".equals(action.kind()))) {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
@@ -618,6 +620,11 @@ public class RequestAnalyzer {
                 && e.fields().stream().anyMatch(f -> f.name().equals("email") || "email".equals(f.type())))
                 .map(EntityInfo::name).toList();
         return people.size() == 1 ? Optional.of(people.get(0)) : Optional.empty();
+    }
+
+    /** A button or a run on demand; "i have to copy it by hand" is the chore the flow takes over, not a way to run. */
+    private boolean asksForButton(String lower) {
+        return MANUAL.matcher(CHORE.matcher(withoutToolNames(lower)).replaceAll(" ")).find();
     }
 
     private static boolean hasStatus(EntityInfo entity) {
