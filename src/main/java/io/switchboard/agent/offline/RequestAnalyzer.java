@@ -3,6 +3,7 @@ package io.switchboard.agent.offline;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,14 +108,15 @@ public class RequestAnalyzer {
 
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
-            "it", "normal", "regular", "deal", "sort");
+            "it", "normal", "regular", "deal", "sort", "set", "up", "setup");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
      * parents"): which one is the question. "Send them to our Heidelberg queue" names a place instead.
      */
     private static final Set<String> SHARING_VERBS = Set.of("send", "share", "forward", "deliver", "give");
     /** Things done outside any app, which no connector can do. */
-    private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print");
+    private static final Set<String> OFFLINE_VERBS = Set.of("phone", "call", "ring", "fax", "print", "charge", "bill",
+            "refund");
     /** A sign-in's secrets by the names people give them ("the bot's OAuth token", "our client secret"). */
     private static final Pattern SECRET = Pattern.compile("(?i)\\b((access|refresh|oauth|bearer|api|auth|session|bot"
             + "|stored|saved)[ _-]?(token|key|secret)s?|client[ _-]secrets?|credentials?|private keys?)\\b");
@@ -192,7 +194,7 @@ public class RequestAnalyzer {
         String focus = withToolNamesSpelled(Words.withWordsSpelled(focus(honest), spellingWords()));
         String lower = normalize(focus);
 
-        Map<String, Integer> mentioned = mentionedConnectors(lower);
+        Map<String, Integer> mentioned = withoutRefusedTools(mentionedConnectors(lower), lower);
         List<String> unknownTools = mentionedUnsupported(lower);
         // only read when no catalog tool is named, the one case it decides
         if (unknownTools.isEmpty() && mentioned.isEmpty()) {
@@ -255,7 +257,7 @@ public class RequestAnalyzer {
                 return new Decision.Clarify("How should I let you know: " + names(channels) + "?", channels);
             } else {
                 ActionIndex.Match top = ranking.get(0);
-                if (top.score() < UNRELATED && vague(actionText)) {
+                if (top.score() < UNRELATED && vague(actionText, app.entities())) {
                     return new Decision.Clarify("What should happen then, and in which tool? For example: send an"
                             + " email with Gmail, post to Slack, or add a row to Google Sheets.", List.of());
                 }
@@ -325,7 +327,7 @@ public class RequestAnalyzer {
         String event = null;
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
         // and "a button to build the monthly review deck" runs on the button
-        String whenText = EVENT_OPENER.matcher(focus).find() || asksForButton(lower)
+        String whenText = EVENT_OPENER.matcher(focus).find() || asksForButton(lower, app.entities())
                 ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
@@ -333,7 +335,7 @@ public class RequestAnalyzer {
             triggerType = "schedule";
             cron = schedule.get().cron();
             timezone = schedule.get().timezone();
-        } else if (asksForButton(lower)) {
+        } else if (asksForButton(lower, app.entities())) {
             triggerType = "manual";
         } else if (entityName != null && (recordEvent.isPresent() || "write".equals(action.kind()))) {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
@@ -543,6 +545,25 @@ public class RequestAnalyzer {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** "a github issue?? no wait, not github, a clickup task": a tool taken back gives way to the others named. */
+    private Map<String, Integer> withoutRefusedTools(Map<String, Integer> mentioned, String lower) {
+        if (mentioned.size() < 2) {
+            return mentioned;
+        }
+        Map<String, Integer> kept = new LinkedHashMap<>(mentioned);
+        for (String id : mentioned.keySet()) {
+            Connector c = catalog.connector(id).orElseThrow();
+            List<String> names = new ArrayList<>(c.aliases());
+            names.add(c.name().toLowerCase(Locale.ROOT));
+            if (names.stream().anyMatch(n -> Words.pattern("\\b(?:not|instead of|rather than|dont use|don't use)\\s+"
+                    + "(?:the\\s+|a\\s+|an\\s+|in\\s+|on\\s+|via\\s+)?" + Pattern.quote(normalize(n).strip()) + "\\b")
+                    .matcher(lower).find())) {
+                kept.remove(id);
+            }
+        }
+        return kept.isEmpty() ? mentioned : kept;
+    }
+
     private List<String> chooseAmongMentioned(Map<String, Integer> mentioned, String lower,
             List<ActionIndex.Match> ranking) {
         List<String> ids = new ArrayList<>(mentioned.keySet());
@@ -623,8 +644,14 @@ public class RequestAnalyzer {
     }
 
     /** A button or a run on demand; "i have to copy it by hand" is the chore the flow takes over, not a way to run. */
-    private boolean asksForButton(String lower) {
-        return MANUAL.matcher(CHORE.matcher(withoutToolNames(lower)).replaceAll(" ")).find();
+    private boolean asksForButton(String lower, List<EntityInfo> entities) {
+        String text = CHORE.matcher(withoutToolNames(lower)).replaceAll(" ");
+        for (EntityInfo entity : entities) {
+            // "each time a new tap is added" in an app with Tap records names them, no gesture
+            String name = String.join(" ", Words.identifierWords(entity.name()));
+            text = Words.pattern("\\b" + Pattern.quote(name) + "s?\\b").matcher(text).replaceAll(" ");
+        }
+        return MANUAL.matcher(text).find();
     }
 
     private static boolean hasStatus(EntityInfo entity) {
@@ -639,15 +666,24 @@ public class RequestAnalyzer {
     }
 
     /** Nothing left to act on once the filler is gone: "do the usual thing", "handle it". */
-    private static boolean vague(String actionText) {
+    private static boolean vague(String actionText, List<EntityInfo> entities) {
+        Set<String> records = new HashSet<>();
+        entities.forEach(e -> records.add(Nouns.key(e.name())));
         return Words.tokens(actionText).stream().map(Words.Token::text)
-                .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w));
+                .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
+                        || records.contains(Words.singular(w))); // "set something up for the grants"
     }
 
     /** The first word of a command, past the politeness: "read" in "please read my messages". */
     private static String mainVerb(String actionText) {
         return Words.tokens(actionText).stream().map(Words.Token::text)
-                .filter(w -> !Words.CLOSED_CLASS.contains(w) && !POLITE.contains(w)).findFirst().orElse("");
+                .filter(w -> !Words.CLOSED_CLASS.contains(w) && !POLITE.contains(w) && !isAdverb(w)).findFirst()
+                .orElse("");
+    }
+
+    /** "automatically", "instantly": how, before the verb that says what. */
+    private static boolean isAdverb(String word) {
+        return word.length() >= 7 && word.endsWith("ly") && !word.endsWith("ply");
     }
 
     /**
