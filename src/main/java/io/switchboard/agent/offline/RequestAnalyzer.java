@@ -84,6 +84,12 @@ public class RequestAnalyzer {
     private static final Pattern PERSONAL_VOICE = Pattern.compile("(?i)\\b(from my (own |personal )?(\\w+ )?(account"
             + "|profile|user)|as me|as myself|in my name|my own|from me|under my name|personal (\\w+ )?account"
             + "|my (\\w+ )?status)\\b");
+    /** "as ME not the bot": the person's own account, whatever else pulls towards the bot. */
+    private static final Pattern NOT_THE_BOT = Pattern.compile("(?i)\\b(?:not|rather than|instead of)\\s+(?:as\\s+|via\\s+"
+            + "|from\\s+)?(?:the|a|our)\\s+bot\\b");
+    /** "ok so ...", "hey so basically ...": how a chat message starts, which says nothing. */
+    private static final Pattern OPENING = Pattern.compile("(?i)^\\W*(?:(?:ok|okay|well|hey|yeah|right|hi|um+)\\b[\\s,!.]*)+"
+            + "(?:so\\b(?:\\s+basically\\b)?[\\s,]*)?");
     private static final Pattern ALTERNATIVE = Pattern.compile("(?i)\\b(or|either|not sure|whichever|maybe)\\b");
     /** "we have both HubSpot and Salesforce": two tools named as equals, neither chosen. */
     private static final Pattern BOTH = Pattern.compile("(?i)\\bboth\\b");
@@ -371,7 +377,7 @@ public class RequestAnalyzer {
      */
     static String actionClause(String text) {
         // before the trigger clauses, so the "if" of "I'd love it if a post went up" opens none
-        String stripped = LEAD_IN.matcher(text).replaceAll(" ");
+        String stripped = LEAD_IN.matcher(OPENING.matcher(text).replaceFirst("")).replaceAll(" ");
         stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1 ");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
@@ -575,6 +581,10 @@ public class RequestAnalyzer {
         if (sameName) {
             // tools that share a name (Slack as a bot or as the person) are told apart by what the request asks
             // for, and by its voice ("from my account") when both could do it
+            Optional<String> own = ids.stream().filter(this::hasPersonalAlias).findFirst();
+            if (own.isPresent() && NOT_THE_BOT.matcher(lower).find()) {
+                return List.of(own.get());
+            }
             boolean personal = PERSONAL_VOICE.matcher(lower).find();
             int longest = mentioned.values().stream().max(Integer::compare).orElse(0);
             return List.of(ids.stream().max(Comparator.comparingDouble(id -> ranking.stream()

@@ -60,6 +60,12 @@ class RequestAnalyzerTest {
     }
 
     @Test
+    void chatOpening_isNoPurposeClause() {
+        assertThat(RequestAnalyzer.actionClause("ok so the mechanics keep missing stuff whenever someone reports a new"
+                + " repair can u make a clickup task for it")).contains("make a clickup task");
+    }
+
+    @Test
     void askingLeadIn_isNoTriggerClause() {
         assertThat(RequestAnalyzer.actionClause("When a new event is added, I'd love it if a post went up on my"
                 + " LinkedIn announcing it.")).doesNotContain("love").contains("a post went up on my LinkedIn");
