@@ -331,9 +331,10 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
+        boolean button = asksForButton(lower, app.entities());
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
         // and "a button to build the monthly review deck" runs on the button
-        String whenText = EVENT_OPENER.matcher(focus).find() || asksForButton(lower, app.entities())
+        String whenText = EVENT_OPENER.matcher(focus).find() || button
                 ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
@@ -341,7 +342,7 @@ public class RequestAnalyzer {
             triggerType = "schedule";
             cron = schedule.get().cron();
             timezone = schedule.get().timezone();
-        } else if (asksForButton(lower, app.entities())) {
+        } else if (button) {
             triggerType = "manual";
         } else if (entityName != null && (recordEvent.isPresent() || "write".equals(action.kind()))) {
             // records named with something to do for each of them: the new ones, unless the person says otherwise
@@ -473,8 +474,7 @@ public class RequestAnalyzer {
         String lower = normalize(text);
         String out = text;
         for (Connector c : catalog.all()) {
-            List<String> names = new ArrayList<>(c.aliases());
-            names.add(c.name().toLowerCase(Locale.ROOT));
+            List<String> names = namesOf(c);
             if (names.stream().anyMatch(n -> containsWord(lower, normalize(n)))) {
                 continue;
             }
@@ -537,8 +537,7 @@ public class RequestAnalyzer {
     Map<String, Integer> mentionedConnectors(String lower) {
         Map<String, Integer> found = new LinkedHashMap<>();
         for (Connector c : catalog.all()) {
-            List<String> names = new ArrayList<>(c.aliases());
-            names.add(c.name().toLowerCase(Locale.ROOT));
+            List<String> names = namesOf(c);
             for (String alias : names) {
                 if (containsWord(lower, normalize(alias))) {
                     found.merge(c.id(), alias.length(), Math::max);
@@ -551,6 +550,13 @@ public class RequestAnalyzer {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** What people call a tool: its aliases and its name. */
+    private static List<String> namesOf(Connector c) {
+        List<String> names = new ArrayList<>(c.aliases());
+        names.add(c.name().toLowerCase(Locale.ROOT));
+        return names;
+    }
+
     /** "a github issue?? no wait, not github, a clickup task": a tool taken back gives way to the others named. */
     private Map<String, Integer> withoutRefusedTools(Map<String, Integer> mentioned, String lower) {
         if (mentioned.size() < 2) {
@@ -559,8 +565,7 @@ public class RequestAnalyzer {
         Map<String, Integer> kept = new LinkedHashMap<>(mentioned);
         for (String id : mentioned.keySet()) {
             Connector c = catalog.connector(id).orElseThrow();
-            List<String> names = new ArrayList<>(c.aliases());
-            names.add(c.name().toLowerCase(Locale.ROOT));
+            List<String> names = namesOf(c);
             if (names.stream().anyMatch(n -> Words.pattern("\\b(?:not|instead of|rather than|dont use|don't use)\\s+"
                     + "(?:the\\s+|a\\s+|an\\s+|in\\s+|on\\s+|via\\s+)?" + Pattern.quote(normalize(n).strip()) + "\\b")
                     .matcher(lower).find())) {
