@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,7 +81,10 @@ final class Chromium implements AutoCloseable {
     }
 
     void waitForText(String text) {
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
+        // a form's redirect can replace <main> between finding it and reading it; Chrome then says the node no longer
+        // belongs to the document instead of calling it stale, so that is polled past too
+        waitFor().ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
     }
 
     void signIn(String user) {
