@@ -267,6 +267,7 @@ class FlowsBench {
             options.addAll(ServiceProcess.EMBEDDED_JVM_OPTIONS);
         }
         if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:FlightRecorderOptions:stackdepth=512"); // Hibernate's stacks are deeper than the default 64
             options.add("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr").toAbsolutePath()
                     + ",settings=profile");
         }
