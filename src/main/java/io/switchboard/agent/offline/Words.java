@@ -88,6 +88,16 @@ final class Words {
 
     private static final Pattern EVERY_TIME = Pattern.compile("\\b(?:every|each|any)\\s+(?:single\\s+)?time\\b(?!\\s+zone)"
             + "|\\b(?:everytime|anytime)\\b|\\beach\\s+and\\s+every\\s+time\\b");
+    /**
+     * A day written short where it can only be a day: after "every", "on" and the like, or before a time ("fri 4pm").
+     * Alone, "sat", "sun" and "wed" are other words.
+     */
+    private static final Pattern SHORT_DAY = Pattern.compile("(?:(?<=\\b(?:every|each|on|next|this|by|until|till|and|or"
+            + "|thru|through|to|from) )|\\b(?=\\w+ (?:at |@ ?)?\\d))(mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s)?\\b");
+    private static final Map<String, String> FULL_DAYS = Map.ofEntries(Map.entry("mon", "monday"),
+            Map.entry("tue", "tuesday"), Map.entry("tues", "tuesday"), Map.entry("wed", "wednesday"),
+            Map.entry("thu", "thursday"), Map.entry("thur", "thursday"), Map.entry("thurs", "thursday"),
+            Map.entry("fri", "friday"), Map.entry("sat", "saturday"), Map.entry("sun", "sunday"));
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
 
     private Words() {
@@ -107,6 +117,7 @@ final class Words {
     static String prepare(String text) {
         String s = normalize(text).replace("a.m.", "am").replace("p.m.", "pm");
         s = EVERY_TIME.matcher(s).replaceAll("whenever");
+        s = SHORT_DAY.matcher(s).replaceAll(m -> FULL_DAYS.get(m.group(1)) + (m.group(2) == null ? "" : "s"));
         return " " + s.replaceAll("\\s+", " ").trim() + " ";
     }
 

@@ -40,6 +40,9 @@ class ScheduleParserTest {
             Mondays and Thursdays at 10, email the deals.                          | Europe/Paris        | 0 0 10 ? * MON,THU  | Europe/Paris
             Every Monday and Thursday, post the pipeline.                          | Europe/Paris        | 0 0 8 ? * MON,THU   | Europe/Paris
             On Fridays at 3pm, share the wins.                                     | Europe/Paris        | 0 0 15 ? * FRI      | Europe/Paris
+            every fri at 4pm post next week's stops                                | Europe/Paris        | 0 0 16 ? * FRI      | Europe/Paris
+            sat 10am and on sun, post the brunch menu                              | Europe/Paris        | 0 0 10 ? * SAT,SUN  | Europe/Paris
+            every tues and thurs at 9 send the summary                             | Europe/Paris        | 0 0 9 ? * TUE,THU   | Europe/Paris
             Every Friday at 4:30pm, create a Google Doc listing this week's registrations. | Europe/London | 0 30 16 ? * FRI | Europe/London
             Back up all tickets to Box every Sunday night.                         | America/New_York    | 0 0 22 ? * SUN      | America/New_York
             Sunday nights, archive the finished chores.                            | Europe/Paris        | 0 0 22 ? * SUN      | Europe/Paris
