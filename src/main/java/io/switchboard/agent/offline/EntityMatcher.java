@@ -223,7 +223,8 @@ public final class EntityMatcher {
             String singular = Words.singular(joined);
             List<Mention> typos = new ArrayList<>();
             for (Form form : forms) {
-                boolean typo = Words.isTypoOf(singular, form.key()) || Words.isTypoOf(joined, form.key());
+                boolean typo = Words.isTypoOf(singular, form.key()) || Words.isTypoOf(joined, form.key())
+                        || width == 1 && Words.isAbbreviationOf(singular, form.key());
                 if (form.weight() > GENERIC && typo) {
                     typos.add(new Mention(form.entity(), i, i + width, form.weight() - 1));
                 }

@@ -51,20 +51,22 @@ public final class EventParser {
                     + "|enroll|enter|enters|raise|raises|write|writes|buy|join|subscribe|apply|upload|receive"
                     + "|receives|rsvp|donate|sign\\s*-?\\s*up|come\\s+in)\\b"),
             clauseOnly(RecordEvent.CREATED, "\\b(?:someone|somebody|anyone|i|we|they|you|people|an?\\s+[a-z]+)\\s+"
-                    + "(?:books?|orders?|posts?|files?|logs?|opens?|sends?|makes?\\s+an?|leaves?\\s+an?)\\b"),
+                    + "(?:books?|orders?|posts?|files?|logs?|opens?|sends?|makes?\\s+an?|leaves?\\s+an?)\\b"
+                    // "a work order is marked": a noun before its verb, not a verb
+                    + "(?!\\s+(?:is|are|was|were|gets?|got|has|have|had)\\b)"),
             new Cue(RecordEvent.CREATED, Pattern.compile(
                     "\\b(?:new(?!\\s+(?:york|delhi|zealand|orleans|jersey|mexico|hampshire)\\b)|incoming|fresh)\\b"),
                     true, false),
             strong(RecordEvent.UPDATED, "\\b(?:updated|changed|changes|edited|modified|closed|closes|completed"
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
                     + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
-                    + "|flips|flipped|switches|switched"
+                    + "|flips|flipped|switches|switched|flagged"
                     + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded)\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
-                    + "|renames|reschedule|reschedules|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
+                    + "|renames|reschedule|reschedules|flag|flags|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
                     + "|reaches|reach|becomes|become|turns|accepts?|expires?|lapses?|exceeds?|goes\\s+live"
                     + "|runs\\s+(?:low|out)|(?:falls|fell|drops|dropped|dips|dipped|goes|went|rises|rose)"
                     + "\\s+(?:below|under|above|over|beneath|past))\\b"),
@@ -96,7 +98,7 @@ public final class EventParser {
             "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
             "refunded", "sold", "returned", "qualified", "launched", "accepted", "accepts", "expired", "expires",
             "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises", "flips", "flipped", "switches",
-            "switched");
+            "switched", "flagged");
 
     private EventParser() {
     }

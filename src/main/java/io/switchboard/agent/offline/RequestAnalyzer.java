@@ -68,6 +68,11 @@ public class RequestAnalyzer {
             + "|https?://\\S+/auth/"
             // a permission written the way providers spell them: admin:org, chat:write; not a sheet range, A:F
             + "|(?-i:\\b[a-z]{2,}:(?!//)[a-z]{2,}[\\w.]*))");
+    private static final Pattern MADE_NEW = Pattern.compile("(?i)(?:=|->|→|\\bbecomes?)\\s*(?:an?\\s+)?new\\s+(\\w+)");
+    /** Messages to one person, and asking to connect: "a private message on LinkedIn", "a connection request". */
+    private static final Pattern DIRECT_MESSAGE = Pattern.compile("(?i)\\b(?:private|direct)\\s+messages?\\b|\\bdms?\\b"
+            + "|\\binmails?\\b|\\b(?:connection|friend|follow)\\s+requests?\\b");
+    private static final Pattern MERGE = Pattern.compile("(?i)\\bmerge\\b");
     /** A noun for something done or given: "donation", "payment", "attendance". */
     private static final Pattern DOING_NOUN = Pattern.compile("(?:tion|sion|ment|ance|ence)s?$");
     /** Where a clause ends, strongest first. */
@@ -75,7 +80,8 @@ public class RequestAnalyzer {
             Pattern.compile(",|\\s+-+\\s+"), Pattern.compile("\\s(?:and|also|plus)\\s"));
     /** Taking data, people or access away, which no catalog action does: flows only add or send things. */
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
-            + "|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend|revoke|deactivate|unpublish)\\b");
+            + "|clear\\s+(?:out|away)|get\\s+rid\\s+of|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend"
+            + "|revoke|deactivate|unpublish)\\b");
     /** Words after which a read word is a noun: "the list", "a check". */
     private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "my", "our", "your",
             "their", "his", "her", "its", "each", "every");
@@ -89,7 +95,8 @@ public class RequestAnalyzer {
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
-    private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press|tap|on demand|manually|by hand"
+    private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press(?!\\s+releases?\\b)|tap|on demand"
+            + "|manually|by hand"
             + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself"
             + "|(when|whenever|once|as soon as) (i|we|you|someone|a user|the user) (hit|hits|push|pushes|select|selects"
             + "|choose|chooses|trigger|triggers|run|runs))\\b");
@@ -126,7 +133,8 @@ public class RequestAnalyzer {
 
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
-            "it", "normal", "regular", "deal", "sort", "set", "up", "setup");
+            "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
+            "cool", "u", "ur", "pls", "plz", "please");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
      * parents"): which one is the question. "Send them to our Heidelberg queue" names a place instead.
@@ -303,19 +311,25 @@ public class RequestAnalyzer {
         ActionIndex.Match best = ranking.stream().filter(m -> m.action().connectorId().equals(connectorId)).findFirst()
                 .orElseThrow();
         if (best.score() < UNRELATED_FOR_NAMED_TOOL && mentioned.containsKey(connectorId)) {
-            return new Decision.Unsupported(connector.name() + " cannot do that here. It can: "
-                    + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
-                            .collect(Collectors.joining(", "))
-                    + ".");
+            return new Decision.Unsupported(connector.name() + " cannot do that here. " + abilities(connector));
         }
-        Action action = actionOfVerb(mainVerb(actionText), connectorId, best, ranking).orElse(best.action());
+        Optional<String> missing = mentioned.containsKey(connectorId) ? missingOperation(actionText, connector)
+                : Optional.empty();
+        if (missing.isPresent()) {
+            return new Decision.Unsupported(connector.name() + " cannot " + missing.get() + " here. "
+                    + abilities(connector));
+        }
+        // "new property = new Account in Salesforce": what the record leads to is made; "-> new row" names its action
+        Matcher madeNew = MADE_NEW.matcher(actionText);
+        Action action = (madeNew.find()
+                ? actionOfVerb(Words.singular(madeNew.group(1).toLowerCase(Locale.ROOT)), connectorId, best, ranking)
+                        .or(() -> actionOfVerb("create", connectorId, best, ranking))
+                : actionOfVerb(mainVerb(actionText), connectorId, best, ranking)).orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText)
                 && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
-            return new Decision.Unsupported(connector.name() + " can only be written to here, not read. It can: "
-                    + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
-                            .collect(Collectors.joining(", "))
-                    + ".");
+            return new Decision.Unsupported(connector.name() + " can only be written to here, not read. "
+                    + abilities(connector));
         }
 
         EntityMatch entity = EntityMatcher.match(focus, app.entities());
@@ -754,7 +768,7 @@ public class RequestAnalyzer {
         if (inputNames.contains("sobject")) {
             String lower = text.toLowerCase(Locale.ROOT);
             STANDARD_OBJECTS.stream()
-                    .filter(o -> Words.pattern("\\b(as|an?|into)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
+                    .filter(o -> Words.pattern("\\b(as|an?|into|new)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
                             + o.toLowerCase(Locale.ROOT) + "s?\\s+(record|object)s?\\b|\\bsalesforce\\s+" + o.toLowerCase(Locale.ROOT))
                             .matcher(lower).find())
                     .findFirst().ifPresent(o -> out.put("sobject", o));
@@ -907,6 +921,26 @@ public class RequestAnalyzer {
                 .map(m -> m.action().connectorId()).flatMap(id -> catalog.connector(id).stream())
                 .forEach(c -> byMaker.putIfAbsent(c.auth().provider(), c.id()));
         return List.copyOf(byMaker.values());
+    }
+
+    private static String abilities(Connector connector) {
+        return "It can: " + connector.actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /**
+     * What is asked of a named tool that no action of it does, however near an action's description reads: a direct
+     * message from a tool that only posts, merging in one that only files issues.
+     */
+    private static Optional<String> missingOperation(String actionText, Connector connector) {
+        boolean sendsMessages = Set.of("chat", "email").contains(connector.category());
+        if (DIRECT_MESSAGE.matcher(actionText).find() && !sendsMessages) {
+            return Optional.of("send direct messages or connection requests");
+        }
+        if (MERGE.matcher(actionText).find() && connector.actions().stream().noneMatch(a -> a.id().contains("merge"))) {
+            return Optional.of("merge anything");
+        }
+        return Optional.empty();
     }
 
     private List<String> connectorsIn(Set<String> categories) {

@@ -20,7 +20,7 @@ final class WeekDays {
             "\\b(?:every|each|on|on\\s+all|all)\\s+(?:business\\s+|working\\s+|work\\s*|week\\s*|school\\s+)days?\\b"
                     + "|\\bweek\\s*days\\b|\\bweek\\s*day\\s+(?:mornings?|afternoons?|evenings?|nights?)\\b"
                     + "|\\bmon(?:day)?s?\\s*(?:-|to|through|thru|till|until)\\s*fri(?:day)?s?\\b");
-    private static final Pattern WEEKENDS = Pattern.compile("\\b(?:every|each|on|on\\s+the)\\s+weekends?\\b|(?<!(?:this|next|last|coming) )\\bweekends\\b");
+    private static final Pattern WEEKENDS = Pattern.compile("\\b(?:every|each|on|on\\s+the)\\s+weekends?\\b|(?<!(?:this|next|last|coming|the) )\\bweekends\\b");
     private static final Pattern DAY_RANGE = Pattern.compile(
             "\\b" + SHORT_DAY + "s?\\s*(?:-|to|through|thru|until|till)\\s*" + SHORT_DAY + "s?\\b");
     private static final Pattern NAMED_DAY = Pattern.compile("\\b" + DAY + "(s)?\\b");

@@ -295,6 +295,22 @@ final class Words {
      * True when a word of the text is a plausible typo of a known word: 1 edit from 5 letters, 2 from 8, and for
      * four-letter words only two swapped neighbours ("tdoo").
      */
+    /**
+     * "appt" for appointment, "mgr" for manager: a word the model does not know, made of the first letter and then
+     * letters of the longer word in order.
+     */
+    static boolean isAbbreviationOf(String typed, String known) {
+        if (typed.length() < 3 || known.length() < typed.length() + 3 || typed.charAt(0) != known.charAt(0)
+                || CLOSED_CLASS.contains(typed) || Vocabulary.knows(typed)) {
+            return false;
+        }
+        int at = 1;
+        for (int i = 1; i < typed.length() && at > 0; i++) {
+            at = known.indexOf(typed.charAt(i), at) + 1;
+        }
+        return at > 0;
+    }
+
     static boolean isTypoOf(String typed, String known) {
         int length = Math.min(typed.length(), known.length());
         if (typed.equals(known) || COMMON_WORDS.contains(typed) || CLOSED_CLASS.contains(typed)) {

@@ -20,6 +20,9 @@ class EventParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             Post a message to the Slack #support channel when a new ticket is created.    | CREATED
             when an order's status flips to ready for pickup shout it in #counter         | UPDATED
+            when a work order is marked resolved set the clickup task to complete         | UPDATED
+            if anyone flags a sample as contaminated ping #lab-alerts                     | UPDATED
+            when a customer orders a cake, email the baker                                | CREATED
             When an incident is reported, open a GitHub issue in forge-space/safety.      | CREATED
             Sync new records from this app into a Google Sheets spreadsheet.              | CREATED
             Draft a follow-up email in Gmail for every new lead.                          | CREATED

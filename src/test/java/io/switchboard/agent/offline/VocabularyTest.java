@@ -33,6 +33,18 @@ class VocabularyTest {
         assertEquals(typo, RequestAnalyzer.oneWordTypo(typed, tool));
     }
 
+    @ParameterizedTest(name = "{0} for {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            appt   | appointment | true
+            mgr    | manager     | true
+            per    | performance | false
+            apt    | apartment   | false
+            appt   | app         | false
+            """)
+    void abbreviation_isAnUnknownWordOfTheLongerWordsLettersInOrder(String typed, String word, boolean abbreviation) {
+        assertEquals(abbreviation, Words.isAbbreviationOf(typed, word));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             evry friday arvo email me a sumary of this weeks classes      | every friday afternoon email me a summary of this weeks classes
