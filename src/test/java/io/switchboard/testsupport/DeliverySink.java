@@ -24,6 +24,13 @@ import com.sun.net.httpserver.HttpServer;
 public final class DeliverySink implements AutoCloseable {
     public static final String PATH = "/api/chat.postMessage";
 
+    static {
+        // The JDK server sends headers and body in separate writes; with Nagle's algorithm on, each answer then waits
+        // for the client's delayed ACK (about 40 ms), which capped the benchmarks at workers / 40 ms. Read once, when
+        // the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One key's deliveries: how many, and when the first arrived ({@link System#nanoTime()}). */
     public static final class Delivery {
         final AtomicInteger count = new AtomicInteger();
