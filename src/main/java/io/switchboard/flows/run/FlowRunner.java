@@ -75,9 +75,19 @@ public class FlowRunner {
 
     private static final List<RunStatus> WAITING = List.of(RunStatus.queued, RunStatus.retrying);
 
-    /** What a claimed run works from, read in one transaction. */
+    /** What a claimed run works from, read in one transaction; {@code shared} only for a flow on a shared connection. */
     record Work(Flow flow, FlowRun run, AppView app, EntityDef entity, List<Map<String, Object>> records,
-            Map<String, Object> record, String recordOwner, String event) {
+            Map<String, Object> record, String recordOwner, String event, SharedGrant shared) {
+    }
+
+    /** The shared connection's grant as the claim found it: none, or the reason it cannot be used. */
+    record SharedGrant(Optional<AccessGrant> grant, ReconnectRequiredException unusable) {
+        Optional<AccessGrant> get() {
+            if (unusable != null) {
+                throw unusable;
+            }
+            return grant;
+        }
     }
 
     @Incoming(RunQueue.CHANNEL)
@@ -139,7 +149,17 @@ public class FlowRunner {
             record = RunInputs.recordMap(entity, id, values, owner, inputs.link(app.id(), entityName, id));
         }
         return new Work(flow, run, app, entity, sourceRecords, record, owner,
-                change == null ? trigger.event() : (String) change.get("event"));
+                change == null ? trigger.event() : (String) change.get("event"),
+                flow.mode() == ConnectionMode.SHARED ? sharedGrant(flow) : null);
+    }
+
+    private SharedGrant sharedGrant(Flow flow) {
+        try {
+            return new SharedGrant(connections.grantFor(flow.appId, flow.connector, ConnectionMode.SHARED,
+                    flow.createdBy), null);
+        } catch (ReconnectRequiredException e) {
+            return new SharedGrant(Optional.empty(), e);
+        }
     }
 
     private void perform(Work work) {
@@ -213,8 +233,9 @@ public class FlowRunner {
     /** One provider call as {@code user}; a 401 refreshes the sign-in once and tries again. */
     private ActionResult actFor(String user, Work work, Action action, ConnectionAccess access) {
         Flow flow = work.flow();
-        AccessGrant grant = access.grantFor(flow.appId, flow.connector, flow.mode(), user)
-                .orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
+        Optional<AccessGrant> found = work.shared() != null ? work.shared().get()
+                : access.grantFor(flow.appId, flow.connector, flow.mode(), user);
+        AccessGrant grant = found.orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
                         ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
                         + " connection is active for this app; connect one to run this flow."));
         String connectionId = grant.connectionId();
