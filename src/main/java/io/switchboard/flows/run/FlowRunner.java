@@ -72,6 +72,8 @@ public class FlowRunner {
     FlowService flows;
     @Inject
     RunNodes nodes;
+    @Inject
+    GroupCommit commits;
 
     private static final List<RunStatus> WAITING = List.of(RunStatus.queued, RunStatus.retrying);
 
@@ -304,7 +306,7 @@ public class FlowRunner {
     private void finish(String runId, RunStatus status, String error, String resultId, String resultLink, Integer skipped,
             Set<String> done) {
         String stored = error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
-        QuarkusTransaction.requiringNew().run(() -> FlowRun.update("status = ?1, error = ?2, resultId = ?3,"
+        commits.run(() -> FlowRun.update("status = ?1, error = ?2, resultId = ?3,"
                 + " resultLink = ?4, finishedAt = ?5, nextAttemptAt = null, skippedUsers = coalesce(?6, skippedUsers),"
                 + " doneUsersJson = coalesce(?7, doneUsersJson) where id = ?8", status, stored, resultId, resultLink,
                 clock.instant(), skipped, done == null ? null : JsonColumn.write(done), runId));

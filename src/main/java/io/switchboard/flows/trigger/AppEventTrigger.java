@@ -20,6 +20,7 @@ import io.switchboard.connections.ConnectionMode;
 import io.switchboard.flows.Filters;
 import io.switchboard.flows.Flow;
 import io.switchboard.flows.FlowStatus;
+import io.switchboard.flows.run.GroupCommit;
 import io.switchboard.flows.run.RunQueue;
 
 /** Turns app record changes into queued runs of the flows waiting for them. */
@@ -29,6 +30,8 @@ public class AppEventTrigger {
 
     @Inject
     RunQueue queue;
+    @Inject
+    GroupCommit commits;
 
     @Incoming(RecordChange.CHANNEL)
     @Blocking(value = RecordChange.CHANNEL, ordered = false)
@@ -40,8 +43,7 @@ public class AppEventTrigger {
         List<String> runIds;
         try {
             // the common case: one transaction reads the waiting flows and queues their runs
-            runIds = QuarkusTransaction.requiringNew().call(
-                    () -> queue.insertAll(waiting(change, event, record), triggerRecord));
+            runIds = commits.call(() -> queue.insertAll(waiting(change, event, record), triggerRecord));
         } catch (RuntimeException e) {
             // a change delivered again finds its keys taken (or the write failed): queue flow by flow
             enqueueEach(change, QuarkusTransaction.requiringNew().call(() -> waiting(change, event, record)),
