@@ -94,7 +94,8 @@ public final class EntityMatcher {
         }
         List<Token> tokens = Words.tokens(ADDRESSES.matcher(text).replaceAll(" "));
         boolean[] inClause = clauses(tokens);
-        List<Mention> mentions = mentions(tokens, forms(entities), inClause);
+        List<Mention> mentions = mentions(tokens, forms(entities), inClause).stream()
+                .filter(m -> !opensFieldOfAnother(m, tokens, entities)).toList();
         Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause, entities))
                 .filter(s -> s.score() > 0)
                 .max(Comparator.comparingInt(Scored::score).thenComparing(s -> -s.start()));
@@ -203,6 +204,24 @@ public final class EntityMatcher {
             }
         }
         return List.of();
+    }
+
+    /** "their delivery day" in an app with Delivery records and a Subscriber's delivery_day is that field. */
+    private static boolean opensFieldOfAnother(Mention mention, List<Token> tokens, List<EntityInfo> entities) {
+        for (int e = 0; e < entities.size(); e++) {
+            if (e == mention.entity()) {
+                continue;
+            }
+            for (EntityInfo.Field field : entities.get(e).fields()) {
+                List<String> words = Words.identifierWords(field.name());
+                if (words.size() > 1 && mention.start() + words.size() <= tokens.size()
+                        && words.equals(tokens.subList(mention.start(), mention.start() + words.size()).stream()
+                                .map(Token::text).toList())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "books" for a Booking, "reserves" for a Reservation, "orders" for an Order. */

@@ -69,6 +69,14 @@ public class RequestAnalyzer {
             // a permission written the way providers spell them: admin:org, chat:write; not a sheet range, A:F
             + "|(?-i:\\b[a-z]{2,}:(?!//)[a-z]{2,}[\\w.]*))");
     private static final Pattern MADE_NEW = Pattern.compile("(?i)(?:=|->|→|\\bbecomes?)\\s*(?:an?\\s+)?new\\s+(\\w+)");
+    private static final Pattern REPOSITORY_WORK = Pattern.compile("(?i)\\b(?:issues?|pull\\s+requests?|prs?|repo"
+            + "|repository|commits?)\\b");
+    /** owner/name, as a repository is written: "hacknorth/judging", not "and/or" or a date. */
+    private static final Pattern REPOSITORY_SLUG = Pattern.compile("(?<![\\w/:.])(?!and/|or/)[A-Za-z][\\w-]*/[A-Za-z][\\w.-]*"
+            + "(?![\\w/])");
+    private static final Pattern RECORD_EVENT_CLAUSE = Pattern.compile("(?i)\\b(?:whenever|every time|each time"
+            + "|as soon as|when|once|if)\\s+(?:a|an|the|new|someone|somebody|anyone)\\b");
+    private static final Pattern NARRATIVE = Pattern.compile("(?i)(?:(?:hello|hi|hey)\\b[,!]?\\s*)?(?:i|we|our|my)\\b");
     /** Messages to one person, and asking to connect: "a private message on LinkedIn", "a connection request". */
     private static final Pattern DIRECT_MESSAGE = Pattern.compile("(?i)\\b(?:private|direct)\\s+messages?\\b|\\bdms?\\b"
             + "|\\binmails?\\b|\\b(?:connection|friend|follow)\\s+requests?\\b");
@@ -134,7 +142,8 @@ public class RequestAnalyzer {
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
-            "cool", "u", "ur", "pls", "plz", "please");
+            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi");
+    private static final Pattern FOR_SOMEONE = Pattern.compile("(?i)\\bfor\\s+(?:the|our|my|your)\\s+\\w+");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
      * parents"): which one is the question. "Send them to our Heidelberg queue" names a place instead.
@@ -221,7 +230,10 @@ public class RequestAnalyzer {
         String focus = withToolNamesSpelled(Words.withWordsSpelled(focus(honest), spellingWords()));
         String lower = normalize(focus);
 
-        Map<String, Integer> mentioned = withoutRefusedTools(mentionedConnectors(lower), lower);
+        Map<String, Integer> named = withoutRecordWords(withoutRefusedTools(mentionedConnectors(lower), lower),
+                focus, app.entities());
+        Map<String, Integer> mentioned = named.isEmpty() && REPOSITORY_WORK.matcher(focus).find()
+                && REPOSITORY_SLUG.matcher(focus).find() ? Map.of("github", "github".length()) : named;
         List<String> unknownTools = mentionedUnsupported(lower);
         // only read when no catalog tool is named, the one case it decides
         if (unknownTools.isEmpty() && mentioned.isEmpty()) {
@@ -367,6 +379,9 @@ public class RequestAnalyzer {
         // and "a button to build the monthly review deck" runs on the button
         String whenText = EVENT_OPENER.matcher(focus).find() || button
                 ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
+        if (RECORD_EVENT_CLAUSE.matcher(focus).find()) {
+            whenText = withoutNarrative(whenText);
+        }
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
         Optional<RecordEvent> recordEvent = EventParser.parse(focus);
         if (schedule.isPresent()) {
@@ -588,6 +603,42 @@ public class RequestAnalyzer {
         return names;
     }
 
+    /**
+     * The text without the sentences that tell how things are, not what to do: "I schedule many interviews every
+     * week" says nothing of when a flow that starts "when a new interview is created" runs.
+     */
+    static String withoutNarrative(String text) {
+        List<String> all = sentences(text);
+        List<String> asked = all.stream().filter(s -> !NARRATIVE.matcher(s).lookingAt() || REQUEST.matcher(s).find())
+                .toList();
+        return asked.isEmpty() ? text : String.join(" ", asked);
+    }
+
+    /**
+     * "their box size" in an app with a box_size field is the field, not Box: a tool called by an everyday word that
+     * is also a word of the app's records counts only when written as a name ("Box") or where a tool goes ("to box").
+     */
+    private Map<String, Integer> withoutRecordWords(Map<String, Integer> mentioned, String text,
+            List<EntityInfo> entities) {
+        Set<String> recordWords = new HashSet<>();
+        for (EntityInfo entity : entities) {
+            recordWords.addAll(Words.identifierWords(entity.name()));
+            entity.fields().forEach(f -> recordWords.addAll(Words.identifierWords(f.name())));
+        }
+        Map<String, Integer> kept = new LinkedHashMap<>(mentioned);
+        for (String id : mentioned.keySet()) {
+            List<String> names = namesOf(catalog.connector(id).orElseThrow());
+            boolean named = names.stream().anyMatch(n -> n.contains(" ") || n.contains(".") || !recordWords.contains(n)
+                    ? containsWord(normalize(text), normalize(n))
+                    : Words.pattern("\\b" + Pattern.quote(capitalize(n)) + "\\b|(?i)\\b(?:in|into|to|on|via|with|using"
+                            + "|from)\\s+(?:my\\s+|our\\s+|the\\s+)?" + Pattern.quote(n) + "\\b").matcher(text).find());
+            if (!named) {
+                kept.remove(id);
+            }
+        }
+        return kept;
+    }
+
     /** "a github issue?? no wait, not github, a clickup task": a tool taken back gives way to the others named. */
     private Map<String, Integer> withoutRefusedTools(Map<String, Integer> mentioned, String lower) {
         if (mentioned.size() < 2) {
@@ -719,7 +770,9 @@ public class RequestAnalyzer {
     private static boolean vague(String actionText, List<EntityInfo> entities) {
         Set<String> records = new HashSet<>();
         entities.forEach(e -> records.add(Nouns.key(e.name())));
-        return Words.tokens(actionText).stream().map(Words.Token::text)
+        // whom it is for says nothing of what to do: "some automation thingy for the shop"
+        String asked = FOR_SOMEONE.matcher(actionText).replaceAll(" ");
+        return Words.tokens(asked).stream().map(Words.Token::text)
                 .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
                         || records.contains(Words.singular(w))); // "set something up for the grants"
     }

@@ -56,6 +56,9 @@ class EntityMatcherTest {
             Map.entry("legal", List.of(
                     entity("Matter", "title", "status"), entity("Client", "name", "email"),
                     entity("Deadline", "due_at"))),
+            Map.entry("vegbox", List.of(
+                    entity("Subscriber", "name", "email", "box_size", "delivery_day"),
+                    entity("Delivery", "subscriber_email", "delivery_date"))),
             Map.entry("tutoring", List.of(
                     entity("Tutor", "name", "email"), entity("Session", "tutor_email", "starts_at", "status"))),
             Map.entry("charity", List.of(
@@ -73,6 +76,8 @@ class EntityMatcherTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             tasks     | Send me a daily email with my to-do list using Gmail.                         | Todo         |
+            vegbox    | When a subscriber changes their delivery day, draft an email                  | Subscriber   |
+            vegbox    | When a delivery is made, email the subscriber                                 | Delivery     |
             tutoring  | when a tutor finishes a session and marks it as completed, post it to Slack   | Session    |
             charity   | Send a thank-you email through Gmail to the donor as soon as each donation comes in. | Donation |
             nursery   | when the order status become delivered, create an event to call the customer | Order  |
