@@ -21,6 +21,13 @@ public interface ConnectionAccess {
     /** {@link #grant} of the connection {@link #connectionFor} names, found and read at once; empty when none is. */
     Optional<AccessGrant> grantFor(String appId, String connector, ConnectionMode mode, String user);
 
+    /**
+     * The grant as stored, when its token needs no refresh yet: no provider call, so it may be read inside a caller's
+     * transaction. Empty when there is no such connection or its token is (nearly) expired: {@link #grantFor} then.
+     * Throws {@link ReconnectRequiredException} when the connection needs a new sign-in.
+     */
+    Optional<AccessGrant> storedGrant(String appId, String connector, ConnectionMode mode, String user);
+
     /** After the provider answered 401 with {@code rejected}: refresh once and return the new grant. */
     AccessGrant refreshAfterRejection(String connectionId, AccessGrant rejected);
 

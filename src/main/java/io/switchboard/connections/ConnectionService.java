@@ -191,8 +191,7 @@ public class ConnectionService implements ConnectionAccess {
 
     @Override
     public Optional<AccessGrant> grantFor(String appId, String connector, ConnectionMode mode, String user) {
-        // joins the runner's claim when there is one: a transaction fewer per run
-        Connection c = QuarkusTransaction.joiningExisting().call(() -> Connection.find(appId, connector, mode,
+        Connection c = QuarkusTransaction.requiringNew().call(() -> Connection.find(appId, connector, mode,
                 mode == ConnectionMode.SHARED ? "app" : user));
         if (c == null || c.status == ConnectionStatus.REVOKED) {
             return Optional.empty();
@@ -201,12 +200,24 @@ public class ConnectionService implements ConnectionAccess {
         return Optional.of(usable(c));
     }
 
+    @Override
+    public Optional<AccessGrant> storedGrant(String appId, String connector, ConnectionMode mode, String user) {
+        Connection c = QuarkusTransaction.joiningExisting().call(() -> Connection.find(appId, connector, mode,
+                mode == ConnectionMode.SHARED ? "app" : user));
+        if (c == null || c.status == ConnectionStatus.REVOKED || needsRefresh(c)) {
+            return Optional.empty();
+        }
+        requireUsable(c);
+        return Optional.of(grantOf(c));
+    }
+
     /** The connection's grant, refreshed first when its token is expired or about to expire. */
     private AccessGrant usable(Connection c) {
-        if (c.expiresAt != null && clock.instant().plus(REFRESH_AHEAD).isAfter(c.expiresAt)) {
-            return refresh(c.id, c.accessToken);
-        }
-        return grantOf(c);
+        return needsRefresh(c) ? refresh(c.id, c.accessToken) : grantOf(c);
+    }
+
+    private boolean needsRefresh(Connection c) {
+        return c.expiresAt != null && clock.instant().plus(REFRESH_AHEAD).isAfter(c.expiresAt);
     }
 
     @Override

@@ -82,7 +82,10 @@ public class FlowRunner {
             Map<String, Object> record, String recordOwner, String event, SharedGrant shared) {
     }
 
-    /** The shared connection's grant as the claim found it: none, or the reason it cannot be used. */
+    /**
+     * The shared connection's grant as the claim found it: the stored one, none (look again, refreshing, outside the
+     * claim), or the reason it cannot be used.
+     */
     record SharedGrant(Optional<AccessGrant> grant, ReconnectRequiredException unusable) {
         Optional<AccessGrant> get() {
             if (unusable != null) {
@@ -157,7 +160,7 @@ public class FlowRunner {
 
     private SharedGrant sharedGrant(Flow flow) {
         try {
-            return new SharedGrant(connections.grantFor(flow.appId, flow.connector, ConnectionMode.SHARED,
+            return new SharedGrant(connections.storedGrant(flow.appId, flow.connector, ConnectionMode.SHARED,
                     flow.createdBy), null);
         } catch (ReconnectRequiredException e) {
             return new SharedGrant(Optional.empty(), e);
@@ -235,9 +238,8 @@ public class FlowRunner {
     /** One provider call as {@code user}; a 401 refreshes the sign-in once and tries again. */
     private ActionResult actFor(String user, Work work, Action action, ConnectionAccess access) {
         Flow flow = work.flow();
-        Optional<AccessGrant> found = work.shared() != null ? work.shared().get()
-                : access.grantFor(flow.appId, flow.connector, flow.mode(), user);
-        AccessGrant grant = found.orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
+        Optional<AccessGrant> stored = work.shared() != null ? work.shared().get() : Optional.empty();
+        AccessGrant grant = stored.or(() -> access.grantFor(flow.appId, flow.connector, flow.mode(), user)).orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
                         ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
                         + " connection is active for this app; connect one to run this flow."));
         String connectionId = grant.connectionId();
