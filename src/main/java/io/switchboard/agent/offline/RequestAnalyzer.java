@@ -68,15 +68,22 @@ public class RequestAnalyzer {
             + "|https?://\\S+/auth/"
             // a permission written the way providers spell them: admin:org, chat:write; not a sheet range, A:F
             + "|(?-i:\\b[a-z]{2,}:(?!//)[a-z]{2,}[\\w.]*))");
-    private static final Pattern MADE_NEW = Pattern.compile("(?i)(?:=|->|→|\\bbecomes?)\\s*(?:an?\\s+)?new\\s+(\\w+)");
+    /** What a record leads to: "new property = new Account", "quote accepted -> wrike task". */
+    private static final Pattern LEADS_TO = Pattern.compile("(?i)(?:=(?=\\s*(?:an?\\s+)?new\\b)|->|→)\\s*([\\w\\s]{1,60})");
+    /** Verbs that say little of what is made, so their object names the action: "add a task", "open a ticket". */
+    private static final Set<String> LIGHT_VERBS = Set.of("add", "put", "make", "open", "log", "start", "drop", "stick",
+            "throw", "get", "do");
     private static final Pattern REPOSITORY_WORK = Pattern.compile("(?i)\\b(?:issues?|pull\\s+requests?|prs?|repo"
             + "|repository|commits?)\\b");
     /** owner/name, as a repository is written: "hacknorth/judging", not "and/or" or a date. */
     private static final Pattern REPOSITORY_SLUG = Pattern.compile("(?<![\\w/:.])(?!and/|or/)[A-Za-z][\\w-]*/[A-Za-z][\\w.-]*"
             + "(?![\\w/])");
+    /** "For each new pavilion reservation, draft ...": which records, before the verb. */
+    private static final Pattern FOR_EACH_LEAD = Pattern.compile("(?i)^\\W*(?:for|with)\\s+(?:each|every|any)\\b[^,]{0,60},");
     private static final Pattern RECORD_EVENT_CLAUSE = Pattern.compile("(?i)\\b(?:whenever|every time|each time"
             + "|as soon as|when|once|if)\\s+(?:a|an|the|new|someone|somebody|anyone)\\b");
-    private static final Pattern NARRATIVE = Pattern.compile("(?i)(?:(?:hello|hi|hey)\\b[,!]?\\s*)?(?:i|we|our|my)\\b");
+    private static final Pattern NARRATIVE = Pattern.compile("(?i)(?:(?:hello|hi|hey|so|well|ok|okay|basically"
+            + "|honestly|anyway)\\b[,!]?\\s*)*(?:(?:last|this)\\s+\\w+\\s+|yesterday\\s+)?(?:i|we|our|my)\\b");
     /** Messages to one person, and asking to connect: "a private message on LinkedIn", "a connection request". */
     private static final Pattern DIRECT_MESSAGE = Pattern.compile("(?i)\\b(?:private|direct)\\s+messages?\\b|\\bdms?\\b"
             + "|\\binmails?\\b|\\b(?:connection|friend|follow)\\s+requests?\\b");
@@ -103,7 +110,7 @@ public class RequestAnalyzer {
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(?:delet|remov|eras|archiv|trash)\\w*");
     private static final Pattern READ_INTENT = Pattern.compile("(?i)\\b(read|fetch|list|get|pull|check|see|look up"
             + "|search|retrieve|download|show)\\b");
-    private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press(?!\\s+releases?\\b)|tap|on demand"
+    private static final Pattern MANUAL = Pattern.compile("(?i)\\b(button|click|press(?!\\s+releases?\\b)|(?<!\\bon\\s)tap|on demand"
             + "|manually|by hand"
             + "|when i (ask|say|want)|whenever i (ask|want|need)|run it myself"
             + "|(when|whenever|once|as soon as) (i|we|you|someone|a user|the user) (hit|hits|push|pushes|select|selects"
@@ -142,7 +149,7 @@ public class RequestAnalyzer {
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
-            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi");
+            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook");
     private static final Pattern FOR_SOMEONE = Pattern.compile("(?i)\\bfor\\s+(?:the|our|my|your)\\s+\\w+");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
@@ -331,12 +338,12 @@ public class RequestAnalyzer {
             return new Decision.Unsupported(connector.name() + " cannot " + missing.get() + " here. "
                     + abilities(connector));
         }
-        // "new property = new Account in Salesforce": what the record leads to is made; "-> new row" names its action
-        Matcher madeNew = MADE_NEW.matcher(actionText);
-        Action action = (madeNew.find()
-                ? actionOfVerb(Words.singular(madeNew.group(1).toLowerCase(Locale.ROOT)), connectorId, best, ranking)
-                        .or(() -> actionOfVerb("create", connectorId, best, ranking))
-                : actionOfVerb(mainVerb(actionText), connectorId, best, ranking)).orElse(best.action());
+        List<String> verbs = new ArrayList<>(arrowVerbs(actionText));
+        String main = mainVerb(actionText);
+        objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
+        verbs.add(main);
+        Action action = verbs.stream().flatMap(verb -> actionOfVerb(verb, connectorId, best, ranking).stream())
+                .findFirst().orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText)
                 && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
@@ -379,7 +386,7 @@ public class RequestAnalyzer {
         // and "a button to build the monthly review deck" runs on the button
         String whenText = EVENT_OPENER.matcher(focus).find() || button
                 ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
-        if (RECORD_EVENT_CLAUSE.matcher(focus).find()) {
+        if (button || RECORD_EVENT_CLAUSE.matcher(focus).find()) {
             whenText = withoutNarrative(whenText);
         }
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
@@ -777,9 +784,44 @@ public class RequestAnalyzer {
                         || records.contains(Words.singular(w))); // "set something up for the grants"
     }
 
+    /**
+     * The verb of what a record leads to: "-> new row" and "-> wrike task" name the action by its noun ("row",
+     * "task"); "= new Account in Salesforce" and "-> salesforce opportunity" make a record of the tool's ("create").
+     * A tool or a kind of tool alone ("-> google sheet") says where, not what.
+     */
+    private List<String> arrowVerbs(String actionText) {
+        Matcher arrow = LEADS_TO.matcher(actionText);
+        if (!arrow.find()) {
+            return List.of();
+        }
+        Set<String> toolWords = new HashSet<>();
+        catalog.all().forEach(c -> namesOf(c).forEach(n -> toolWords.add(normalize(n).strip().split(" ")[0])));
+        boolean isNew = false;
+        for (Words.Token token : Words.tokens(arrow.group(1))) {
+            String word = token.text();
+            if (word.equals("new")) {
+                isNew = true;
+            } else if (!Words.CLOSED_CLASS.contains(word) && !toolWords.contains(word)) {
+                String noun = Words.singular(word);
+                return isNew || !KnownTools.CATEGORY_WORDS.containsKey(noun) && !namesATool(noun)
+                        ? List.of(noun, "create") : List.of(noun);
+            }
+        }
+        return List.of();
+    }
+
+    /** The first word after the verb that is not a closed-class word: "task" in "add a task in Wrike". */
+    private static Optional<String> objectOf(String actionText, String verb) {
+        List<String> words = Words.tokens(FOR_EACH_LEAD.matcher(actionText).replaceFirst("")).stream()
+                .map(Words.Token::text).toList();
+        int at = words.indexOf(verb);
+        return at < 0 ? Optional.empty() : words.subList(at + 1, words.size()).stream()
+                .filter(w -> !Words.CLOSED_CLASS.contains(w)).findFirst().map(Words::singular);
+    }
+
     /** The first word of a command, past the politeness: "read" in "please read my messages". */
     private static String mainVerb(String actionText) {
-        return Words.tokens(actionText).stream().map(Words.Token::text)
+        return Words.tokens(FOR_EACH_LEAD.matcher(actionText).replaceFirst("")).stream().map(Words.Token::text)
                 .filter(w -> !Words.CLOSED_CLASS.contains(w) && !POLITE.contains(w) && !isAdverb(w)).findFirst()
                 .orElse("");
     }

@@ -85,6 +85,9 @@ class RequestAnalyzerTest {
         assertThat(RequestAnalyzer.withoutNarrative("Hello, I am coordinator in our agency and I schedule many"
                 + " interviews every week, sometimes I forget. Please, when a new interview is created, make an event."))
                 .isEqualTo("Please, when a new interview is created, make an event.");
+        assertThat(RequestAnalyzer.withoutNarrative("So last week we had a clash at 4pm. Could you make it so that"
+                + " whenever a lesson is created it shows up on my calendar?"))
+                .isEqualTo("Could you make it so that whenever a lesson is created it shows up on my calendar?");
         assertThat(RequestAnalyzer.withoutNarrative("We need a post every Monday when a deal closes."))
                 .isEqualTo("We need a post every Monday when a deal closes.");
     }
