@@ -66,7 +66,7 @@ public final class EventParser {
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"
                     + "|assign|assigns|escalate|escalates|reopen|reopens|ship|ships|deliver|delivers|pay|pays|rename"
-                    + "|renames|reschedule|reschedules|flag|flags|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
+                    + "|renames|reschedule|reschedules|flag|flags|flip|(?:check|checks|tick|ticks)\\s+off|goes\\s+to|go\\s+to"
                     + "|reaches|reach|becomes|become|turns|accepts?|expires?|lapses?|exceeds?|goes\\s+live"
                     + "|runs\\s+(?:low|out)|(?:falls|fell|drops|dropped|dips|dipped|goes|went|rises|rose)"
                     + "\\s+(?:below|under|above|over|beneath|past))\\b"),

@@ -150,6 +150,7 @@ public class RequestAnalyzer {
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
             "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook");
+    private static final Pattern ABOUT_STUFF = Pattern.compile("(?i)\\b\\w+\\s+(?=(?:stuff|things|thingy)\\b)");
     private static final Pattern FOR_SOMEONE = Pattern.compile("(?i)\\bfor\\s+(?:the|our|my|your)\\s+\\w+");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
@@ -170,8 +171,10 @@ public class RequestAnalyzer {
     private static final Pattern ATTRIBUTIVE_PERIOD = Pattern.compile("(?i)\\b(daily|weekly|monthly|nightly|hourly|yearly"
             + "|quarterly)\\s+(?!(?:at|on|in|by|from|to|and|or|with|for|every|each|basis|until|till|around)\\b)(?=[a-z])");
     /** "the #hiring Slack channel": where to post, which says nothing about what to do. */
-    private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?#[\\w-]+"
-            + "(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    private static final Pattern CHANNEL_PLACE = Pattern.compile("(?i)(?:\\b(?:the|our|my)\\s+)?(?:(slack|discord)\\s+)?"
+            + "(?:channel\\s+)?#[\\w-]+(?:\\s+(slack|discord))?(?:\\s+channel)?");
+    /** "a 'Print work order' button": the button's name, which says nothing about what to do. */
+    private static final Pattern BUTTON_LABEL = Pattern.compile("['\"‘“][^'\"’”]{1,40}['\"’”]\\s*(?=(?i:button)\\b)");
     /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
     private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
             + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*");
@@ -338,6 +341,7 @@ public class RequestAnalyzer {
             return new Decision.Unsupported(connector.name() + " cannot " + missing.get() + " here. "
                     + abilities(connector));
         }
+        boolean button = asksForButton(lower, app.entities());
         List<String> verbs = new ArrayList<>(arrowVerbs(actionText));
         String main = mainVerb(actionText);
         objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
@@ -345,7 +349,8 @@ public class RequestAnalyzer {
         Action action = verbs.stream().flatMap(verb -> actionOfVerb(verb, connectorId, best, ranking).stream())
                 .findFirst().orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
-        if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText)
+        // "can I get a button that makes a doc" asks for a button, not to read
+        if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText) && !button
                 && (best.score() < CONFIDENT || READ_INTENT.matcher(mainVerb(actionText)).matches())) {
             return new Decision.Unsupported(connector.name() + " can only be written to here, not read. "
                     + abilities(connector));
@@ -381,7 +386,6 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
-        boolean button = asksForButton(lower, app.entities());
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
         // and "a button to build the monthly review deck" runs on the button
         String whenText = EVENT_OPENER.matcher(focus).find() || button
@@ -432,7 +436,8 @@ public class RequestAnalyzer {
     static String actionClause(String text) {
         // before the trigger clauses, so the "if" of "I'd love it if a post went up" opens none
         String stripped = LEAD_IN.matcher(OPENING.matcher(text).replaceFirst("")).replaceAll(" ");
-        stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1 ");
+        stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1$2 ");
+        stripped = BUTTON_LABEL.matcher(stripped).replaceAll("");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
@@ -778,7 +783,8 @@ public class RequestAnalyzer {
         Set<String> records = new HashSet<>();
         entities.forEach(e -> records.add(Nouns.key(e.name())));
         // whom it is for says nothing of what to do: "some automation thingy for the shop"
-        String asked = FOR_SOMEONE.matcher(actionText).replaceAll(" ");
+        // nor does what the stuff is about: "the garden stuff"
+        String asked = ABOUT_STUFF.matcher(FOR_SOMEONE.matcher(actionText).replaceAll(" ")).replaceAll(" ");
         return Words.tokens(asked).stream().map(Words.Token::text)
                 .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
                         || records.contains(Words.singular(w))); // "set something up for the grants"

@@ -81,6 +81,12 @@ class RequestAnalyzerTest {
     }
 
     @Test
+    void buttonName_saysNothingAboutWhatToDo() {
+        assertThat(RequestAnalyzer.actionClause("Can I get a 'Print work order' button on a repair job that makes a"
+                + " Google Doc with the bike model?")).doesNotContain("Print").contains("makes a Google Doc");
+    }
+
+    @Test
     void narrative_isNotWhenTheFlowRuns() {
         assertThat(RequestAnalyzer.withoutNarrative("Hello, I am coordinator in our agency and I schedule many"
                 + " interviews every week, sometimes I forget. Please, when a new interview is created, make an event."))
