@@ -173,7 +173,7 @@ public class ConnectionService implements ConnectionAccess {
     @Override
     @Transactional
     public Optional<String> connectionFor(String appId, String connector, ConnectionMode mode, String user) {
-        Connection c = Connection.find(appId, connector, mode, mode == ConnectionMode.SHARED ? "app" : user);
+        Connection c = flowConnection(appId, connector, mode, user);
         return Optional.ofNullable(c).filter(x -> x.status != ConnectionStatus.REVOKED).map(x -> x.id);
     }
 
@@ -191,8 +191,7 @@ public class ConnectionService implements ConnectionAccess {
 
     @Override
     public Optional<AccessGrant> grantFor(String appId, String connector, ConnectionMode mode, String user) {
-        Connection c = QuarkusTransaction.requiringNew().call(() -> Connection.find(appId, connector, mode,
-                mode == ConnectionMode.SHARED ? "app" : user));
+        Connection c = QuarkusTransaction.requiringNew().call(() -> flowConnection(appId, connector, mode, user));
         if (c == null || c.status == ConnectionStatus.REVOKED) {
             return Optional.empty();
         }
@@ -202,13 +201,17 @@ public class ConnectionService implements ConnectionAccess {
 
     @Override
     public Optional<AccessGrant> storedGrant(String appId, String connector, ConnectionMode mode, String user) {
-        Connection c = QuarkusTransaction.joiningExisting().call(() -> Connection.find(appId, connector, mode,
-                mode == ConnectionMode.SHARED ? "app" : user));
+        Connection c = QuarkusTransaction.joiningExisting().call(() -> flowConnection(appId, connector, mode, user));
         if (c == null || c.status == ConnectionStatus.REVOKED || needsRefresh(c)) {
             return Optional.empty();
         }
         requireUsable(c);
         return Optional.of(grantOf(c));
+    }
+
+    /** The connection a flow of this app acts through: the app's shared one, or {@code user}'s own. */
+    private static Connection flowConnection(String appId, String connector, ConnectionMode mode, String user) {
+        return Connection.find(appId, connector, mode, mode == ConnectionMode.SHARED ? "app" : user);
     }
 
     /** The connection's grant, refreshed first when its token is expired or about to expire. */

@@ -809,8 +809,7 @@ public class RequestAnalyzer {
                 isNew = true;
             } else if (!Words.CLOSED_CLASS.contains(word) && !toolWords.contains(word)) {
                 String noun = Words.singular(word);
-                return isNew || !KnownTools.CATEGORY_WORDS.containsKey(noun) && !namesATool(noun)
-                        ? List.of(noun, "create") : List.of(noun);
+                return isNew || !namesATool(noun) ? List.of(noun, "create") : List.of(noun);
             }
         }
         return List.of();

@@ -94,10 +94,6 @@ final class Words {
      */
     private static final Pattern SHORT_DAY = Pattern.compile("(?:(?<=\\b(?:every|each|on|next|this|by|until|till|and|or"
             + "|thru|through|to|from) )|\\b(?=\\w+ (?:at |@ ?)?\\d))(mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s)?\\b");
-    private static final Map<String, String> FULL_DAYS = Map.ofEntries(Map.entry("mon", "monday"),
-            Map.entry("tue", "tuesday"), Map.entry("tues", "tuesday"), Map.entry("wed", "wednesday"),
-            Map.entry("thu", "thursday"), Map.entry("thur", "thursday"), Map.entry("thurs", "thursday"),
-            Map.entry("fri", "friday"), Map.entry("sat", "saturday"), Map.entry("sun", "sunday"));
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
 
     private Words() {
@@ -117,7 +113,8 @@ final class Words {
     static String prepare(String text) {
         String s = normalize(text).replace("a.m.", "am").replace("p.m.", "pm");
         s = EVERY_TIME.matcher(s).replaceAll("whenever");
-        s = SHORT_DAY.matcher(s).replaceAll(m -> FULL_DAYS.get(m.group(1)) + (m.group(2) == null ? "" : "s"));
+        s = SHORT_DAY.matcher(s).replaceAll(m -> WeekDays.of(m.group(1)).name().toLowerCase(Locale.ROOT)
+                + (m.group(2) == null ? "" : "s"));
         return " " + s.replaceAll("\\s+", " ").trim() + " ";
     }
 

@@ -239,7 +239,8 @@ public class FlowRunner {
     private ActionResult actFor(String user, Work work, Action action, ConnectionAccess access) {
         Flow flow = work.flow();
         Optional<AccessGrant> stored = work.shared() != null ? work.shared().get() : Optional.empty();
-        AccessGrant grant = stored.or(() -> access.grantFor(flow.appId, flow.connector, flow.mode(), user)).orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
+        AccessGrant grant = stored.or(() -> access.grantFor(flow.appId, flow.connector, flow.mode(), user))
+                .orElseThrow(() -> new ReconnectRequiredException(null, "No " + (flow.mode() == ConnectionMode.SHARED
                         ? "shared " : "") + catalog.connector(flow.connector).map(c -> c.name()).orElse(flow.connector)
                         + " connection is active for this app; connect one to run this flow."));
         String connectionId = grant.connectionId();

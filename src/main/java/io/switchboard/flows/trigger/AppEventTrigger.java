@@ -42,7 +42,7 @@ public class AppEventTrigger {
         String triggerRecord = triggerRecord(change, event);
         List<String> runIds;
         try {
-            // the common case: one transaction reads the waiting flows and queues their runs
+            // the common case: one transaction, shared with other changes waiting, reads the flows and queues runs
             runIds = commits.call(() -> queue.insertAll(waiting(change, event, record), triggerRecord));
         } catch (RuntimeException e) {
             // a change delivered again finds its keys taken (or the write failed): queue flow by flow
