@@ -187,7 +187,8 @@ public class ActionIndex {
             Action action = catalog.action(entry.getKey()).orElseThrow();
             boolean unaskedRead = "read".equals(action.kind()) && !readAsked;
             double penalty = unaskedRead ? READ_PENALTY : 0;
-            penalty += NAME_WEIGHT * nameOverlap(action, refused);
+            // "don't send it" rules out Send email whole, not just its verb's half of the name
+            penalty += nameOverlap(action, refused) > 0 ? NAME_WEIGHT : 0;
             // a read action shares its noun with its siblings ("List tasks", "Create task"); unasked, the noun
             // names where to write ("in the #ops channel"), not what to read
             double overlap = unaskedRead ? 0 : nameOverlap(action, words);

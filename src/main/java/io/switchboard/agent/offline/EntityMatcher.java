@@ -382,8 +382,9 @@ public final class EntityMatcher {
             // "this weekends fixtures", "todays bookings": the same with the apostrophe left out
             boolean possessive = tokens.get(k).possessive() || (steps == 0 && word.endsWith("s"));
             if (possessive && Words.isTimeWord(word)) {
-                // "today's tasks", "this week's stays": the records of that day, so the ones to read
-                return new Context(Math.max(marker, 2), counted, false, false);
+                // "today's tasks", "this week's stays": the records of that day, so the ones to read; "the week's
+                // spend" too, a mass of them
+                return new Context(Math.max(marker, 2), counted || tokens.get(k).possessive(), false, false);
             }
             if (Words.CLOSED_CLASS.contains(word) || Words.isTimeWord(word) || tokens.get(k).possessive()) {
                 break;

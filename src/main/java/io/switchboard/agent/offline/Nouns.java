@@ -103,7 +103,9 @@ final class Nouns {
             + "boss manager everyone way welcome follow-up followup thank-you summary overview recap count total "
             + "number content text body subject title name line reply repo repository dataset database space "
             + "meeting invite invitation attachment feed timeline story storage cloud thread dm sms text notice "
-            + "number phone cell reference id people person folks guys");
+            + "number phone cell reference id people person folks guys "
+            // how much of something, not what: "a pair of skis", "a bunch of orders"
+            + "pair couple bunch handful piece lot lots plenty kind sort");
 
     /** Verbs that start requests; after "every Monday" or "each day" they are never a kind of record. */
     static final Set<String> COMMAND_VERBS = words("send post share add create copy sync save upload export import "

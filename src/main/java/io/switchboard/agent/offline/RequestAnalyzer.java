@@ -59,7 +59,7 @@ public class RequestAnalyzer {
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
             + " permissions|scopes?\\b|access token|refresh token|client secret|password"
-            + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|grant (?:yourself|you)"
+            + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|(?:grant|give) yourself|grant you"
             // words to the planner about itself: "the assistant must also...", "[assistant instructions: ...]"
             + "|(?:assistant|the ai|planner)\\b[^.]{0,40}\\b(?:must|should|shall|has to|needs? to)\\b"
             + "|instructions?\\s*:|\\b(?:system|developer|admin) (?:note|message|notice)\\b"
@@ -143,7 +143,8 @@ public class RequestAnalyzer {
     private static final String DAY = "(day|weekday|weekend|week|month|morning|evening|night|afternoon|hour|minute"
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
     private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
-            + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
+            + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|(on\\s+)?the\\s+(\\d{1,2}(st|nd|rd|th)(\\s+of)?|(first|last)(\\s+day)?\\s+of)"
+            + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
             + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
 
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
@@ -151,7 +152,8 @@ public class RequestAnalyzer {
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
             "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook");
     private static final Pattern ABOUT_STUFF = Pattern.compile("(?i)\\b\\w+\\s+(?=(?:stuff|things|thingy)\\b)");
-    private static final Pattern FOR_SOMEONE = Pattern.compile("(?i)\\bfor\\s+(?:the|our|my|your)\\s+\\w+");
+    private static final Pattern FOR_OR_ABOUT = Pattern.compile("(?i)\\b(?:for|with|about)\\s+(?:(?:the|our|my|your"
+            + "|these|those|this|all)\\s+)?\\w+");
     /**
      * Verbs that hand something to people without saying through which tool ("share the attendance with the
      * parents"): which one is the question. "Send them to our Heidelberg queue" names a place instead.
@@ -167,6 +169,8 @@ public class RequestAnalyzer {
             "give", "display", "output", "leak", "dump", "expose", "echo", "paste", "copy", "what", "whats", "where");
     private static final Set<String> POLITE = Set.of("pls", "kindly", "hey", "hi", "hello", "ok", "okay");
     private static final Pattern EVENT_OPENER = Pattern.compile("(?i)\\b(whenever|every time|each time|as soon as)\\b");
+    /** Words that open a record event's clause only when one follows: "when we add a berth", not "once a month". */
+    private static final Pattern RECORD_EVENT_OPENER = Pattern.compile("(?i)\\b(when|once|if|after)\\b");
     /** "the weekly log", "our daily standup doc": a period word describing a thing, not when to run. */
     private static final Pattern ATTRIBUTIVE_PERIOD = Pattern.compile("(?i)\\b(daily|weekly|monthly|nightly|hourly|yearly"
             + "|quarterly)\\s+(?!(?:at|on|in|by|from|to|and|or|with|for|every|each|basis|until|till|around)\\b)(?=[a-z])");
@@ -177,7 +181,9 @@ public class RequestAnalyzer {
     private static final Pattern BUTTON_LABEL = Pattern.compile("['\"‘“][^'\"’”]{1,40}['\"’”]\\s*(?=(?i:button)\\b)");
     /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
     private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
-            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*");
+            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b"
+            // "so folks in my network can sign up": someone, then what they can do
+            + "|(?:[a-z]+\\s+){1,4}?(?:can|could|will|may|might|know|knows)\\b)[^.;!?\\n]*");
     /** "a button on the Dashboard page that": where the flow is started from, which is its trigger, not its work. */
     private static final Pattern BUTTON_PLACE = Pattern.compile("(?i)\\b(?:(?:put|add|place|make|create|get|give me"
             + "|want|need)\\s+)?(?:a|an|one)\\s+(?:button|link)\\s+(?:on|to|in|at)\\s+(?:the|our|my)?\\s*"
@@ -197,8 +203,12 @@ public class RequestAnalyzer {
     /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
     private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
             + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b");
-    /** "prepare a draft — reception wants to read it over first": after a dash, why, once the request is said. */
-    private static final Pattern DASH_ASIDE = Pattern.compile("\\s+(?:[—–]|--)\\s+[^.;!?\\n]*");
+    /**
+     * "prepare a draft — reception wants to read it over first", "..., I want to look it over first": after a dash,
+     * or a comma and a wish or a reason, why, once the request is said.
+     */
+    private static final Pattern ASIDE = Pattern.compile("(?i)\\s+(?:[—–]|--)\\s+[^.;!?\\n]*|,\\s*(?:because|since"
+            + "|(?:i|we)(?: want| wanna| need|'d like| would like) to)\\b[^.;!?\\n]*");
     /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
     private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
             + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
@@ -280,7 +290,9 @@ public class RequestAnalyzer {
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
         if (!mentioned.isEmpty() && ALTERNATIVE.matcher(lower).find()) {
-            List<String> others = connectorsIn(categories(lower)).stream().filter(id -> !mentioned.containsKey(id)).toList();
+            // "skis or a board" is no other tool: a word that often means something else names none here
+            List<String> others = connectorsIn(categories(lower, false)).stream()
+                    .filter(id -> !mentioned.containsKey(id)).toList();
             if (!others.isEmpty()) {
                 List<String> options = new ArrayList<>(mentioned.keySet());
                 others.stream().filter(id -> !options.contains(id)).forEach(options::add);
@@ -306,7 +318,7 @@ public class RequestAnalyzer {
                 return new Decision.Clarify("How should I let you know: " + names(channels) + "?", channels);
             } else {
                 ActionIndex.Match top = ranking.get(0);
-                if (top.score() < UNRELATED && vague(actionText, app.entities())) {
+                if (vague(actionText, app.entities())) {
                     return new Decision.Clarify("What should happen then, and in which tool? For example: send an"
                             + " email with Gmail, post to Slack, or add a row to Google Sheets.", List.of());
                 }
@@ -346,7 +358,7 @@ public class RequestAnalyzer {
         String main = mainVerb(actionText);
         objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
         verbs.add(main);
-        Action action = verbs.stream().flatMap(verb -> actionOfVerb(verb, connectorId, best, ranking).stream())
+        Action action = verbs.stream().flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
                 .findFirst().orElse(best.action());
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         // "can I get a button that makes a doc" asks for a button, not to read
@@ -386,15 +398,16 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
-        // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event
-        // and "a button to build the monthly review deck" runs on the button
-        String whenText = EVENT_OPENER.matcher(focus).find() || button
-                ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
+        Optional<RecordEvent> recordEvent = EventParser.parse(focus);
+        // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event; "when we add a
+        // berth, post its monthly fee" too, and "a button to build the monthly review deck" runs on the button
+        boolean onEvent = EVENT_OPENER.matcher(focus).find()
+                || recordEvent.isPresent() && RECORD_EVENT_OPENER.matcher(focus).find();
+        String whenText = onEvent || button ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         if (button || RECORD_EVENT_CLAUSE.matcher(focus).find()) {
             whenText = withoutNarrative(whenText);
         }
         Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
-        Optional<RecordEvent> recordEvent = EventParser.parse(focus);
         if (schedule.isPresent()) {
             triggerType = "schedule";
             cron = schedule.get().cron();
@@ -442,7 +455,7 @@ public class RequestAnalyzer {
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
         stripped = GOES_TO.matcher(stripped).replaceAll("be sent to");
-        Matcher aside = DASH_ASIDE.matcher(stripped);
+        Matcher aside = ASIDE.matcher(stripped);
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
                 .anyMatch(w -> Words.isRequestVerb(w.text()))) {
             stripped = stripped.substring(0, aside.start()) + " " + stripped.substring(aside.end());
@@ -721,13 +734,30 @@ public class RequestAnalyzer {
      * "share the 'Handbook' folder": the verb picks the tool's action when one of its actions is named by it and is
      * close in meaning, over what the object noun suggests.
      */
-    private static Optional<Action> actionOfVerb(String verb, String connectorId, ActionIndex.Match best,
-            List<ActionIndex.Match> ranking) {
+    /**
+     * The one action of the tool the verb names. Of several ("share" is Share post and Share link), the one whose
+     * other words the request says, or, when it says none, the plainest: the one needing the fewest inputs.
+     */
+    private static Optional<Action> actionOfVerb(String verb, String actionText, String connectorId,
+            ActionIndex.Match best, List<ActionIndex.Match> ranking) {
         List<Action> named = ranking.stream().filter(m -> m.action().connectorId().equals(connectorId)
                 && m.score() >= best.score() - VERB_MARGIN
                 && namedBy(m.action(), verb))
                 .map(ActionIndex.Match::action).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+        if (named.size() <= 1) {
+            return named.stream().findFirst();
+        }
+        Set<String> asked = ActionIndex.stems(actionText, true);
+        List<Action> said = named.stream().filter(a -> ActionIndex.nameOverlap(a, asked) == 1).toList();
+        if (said.size() == 1) {
+            return Optional.of(said.get(0));
+        }
+        if (!said.isEmpty()) {
+            return Optional.empty();
+        }
+        int fewest = named.stream().mapToInt(a -> a.requiredInputs().size()).min().orElseThrow();
+        List<Action> plainest = named.stream().filter(a -> a.requiredInputs().size() == fewest).toList();
+        return plainest.size() == 1 ? Optional.of(plainest.get(0)) : Optional.empty();
     }
 
     /** A read verb used as one: "pull my files from Drive", not "back up the inspections list to Drive". */
@@ -782,9 +812,9 @@ public class RequestAnalyzer {
     private static boolean vague(String actionText, List<EntityInfo> entities) {
         Set<String> records = new HashSet<>();
         entities.forEach(e -> records.add(Nouns.key(e.name())));
-        // whom it is for says nothing of what to do: "some automation thingy for the shop"
-        // nor does what the stuff is about: "the garden stuff"
-        String asked = ABOUT_STUFF.matcher(FOR_SOMEONE.matcher(actionText).replaceAll(" ")).replaceAll(" ");
+        // whom or what it is for says nothing of what to do: "some automation thingy for the shop", "something
+        // useful with the gradebook", nor does what the stuff is about: "the garden stuff"
+        String asked = ABOUT_STUFF.matcher(FOR_OR_ABOUT.matcher(actionText).replaceAll(" ")).replaceAll(" ");
         return Words.tokens(asked).stream().map(Words.Token::text)
                 .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
                         || records.contains(Words.singular(w))); // "set something up for the grants"
@@ -891,6 +921,20 @@ public class RequestAnalyzer {
      * a next delivery).
      */
     private static Optional<String> ownerOfFieldWord(String text, List<EntityInfo> entities) {
+        // a field's whole name of several words says most: "switched to needs wax" is needs_wax's
+        String lower = normalize(text);
+        Map<String, Integer> phrases = new LinkedHashMap<>();
+        for (EntityInfo e : entities) {
+            for (EntityInfo.Field f : e.fields()) {
+                List<String> words = Words.identifierWords(f.name());
+                if (words.size() > 1 && containsWord(lower, String.join(" ", words))) {
+                    phrases.merge(e.name(), 1, Integer::sum);
+                }
+            }
+        }
+        if (!phrases.isEmpty()) {
+            return mostFields(phrases);
+        }
         Map<String, Map<String, Integer>> owners = new LinkedHashMap<>();
         for (EntityInfo e : entities) {
             for (EntityInfo.Field f : e.fields()) {
@@ -994,6 +1038,10 @@ public class RequestAnalyzer {
     }
 
     private Set<String> categories(String lower) {
+        return categories(lower, true);
+    }
+
+    private Set<String> categories(String lower, boolean weakWordsToo) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();
         KnownTools.CATEGORY_WORDS.forEach((word, category) -> {
@@ -1001,7 +1049,7 @@ public class RequestAnalyzer {
                 (KnownTools.WEAK_CATEGORY_WORDS.contains(word) ? weak : found).addAll(List.of(category.split("\\|")));
             }
         });
-        if (found.isEmpty()) {
+        if (found.isEmpty() && weakWordsToo) {
             found.addAll(weak);
         }
         if (SENT_TO_ADDRESS.matcher(lower).find()) {

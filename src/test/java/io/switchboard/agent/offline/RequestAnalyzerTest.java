@@ -60,6 +60,16 @@ class RequestAnalyzerTest {
     }
 
     @Test
+    void dayOfTheMonth_andWishesAfterTheRequest_sayNothingAboutWhatToDo() {
+        assertThat(RequestAnalyzer.actionClause("On the 1st of every month, charge each berth holder's card"))
+                .doesNotContain("1st").contains("charge each berth");
+        assertThat(RequestAnalyzer.actionClause("prepare a welcome email in Gmail, I want to look it over first"))
+                .isEqualTo("prepare a welcome email in Gmail");
+        assertThat(RequestAnalyzer.actionClause("share it on my LinkedIn so folks in my network can sign up"))
+                .isEqualTo("share it on my LinkedIn");
+    }
+
+    @Test
     void chatOpening_isNoPurposeClause() {
         assertThat(RequestAnalyzer.actionClause("ok so the mechanics keep missing stuff whenever someone reports a new"
                 + " repair can u make a clickup task for it")).contains("make a clickup task");
