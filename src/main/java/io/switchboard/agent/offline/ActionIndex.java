@@ -259,7 +259,7 @@ public class ActionIndex {
                 continue;
             }
             boolean afterArticle = i > 0 && !tokens.get(i - 1).breakAfter()
-                    && NOUN_OPENERS.contains(tokens.get(i - 1).text());
+                    && Words.DETERMINERS.contains(tokens.get(i - 1).text());
             boolean listOf = i + 1 < tokens.size() && !tokens.get(i).breakAfter()
                     && tokens.get(i + 1).text().equals("of");
             // "send me the list of unpaid invoices" sends a list; "grab the list of our videos" reads one
@@ -270,8 +270,6 @@ public class ActionIndex {
         return false;
     }
 
-    private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "these", "those", "my",
-            "our", "your", "their", "his", "her", "its", "each", "every");
     private static final Set<String> READ_VERBS = Set.of("list", "get", "fetch", "pull", "find", "search", "read",
             "check", "look", "report", "query", "show", "count", "analy", "see", "retrieve", "download", "refresh");
 

@@ -54,8 +54,6 @@ public final class EntityMatcher {
             "have", "had", "been", "being", "be", "just", "newly", "first", "successfully", "recently", "finally",
             "that", "which", "who", "actually");
     private static final Set<String> MAIN_SUBJECTS = Set.of("i", "we", "i'd", "we'd", "i'll", "we'll", "please");
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "their", "his", "her", "its", "my",
-            "our", "this", "that", "each", "every");
     /** Who does something that makes a record: "someone books", "a customer orders". */
     private static final Set<String> VERB_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "someone",
             "somebody", "anyone", "anybody", "people", "user", "users", "customer", "customers", "client", "clients",
@@ -328,7 +326,7 @@ public final class EntityMatcher {
     }
 
     private static boolean objectIsMention(List<Token> tokens, List<Mention> mentions, int from) {
-        int at = from < tokens.size() && DETERMINERS.contains(tokens.get(from).text()) ? from + 1 : from;
+        int at = from < tokens.size() && Words.DETERMINERS.contains(tokens.get(from).text()) ? from + 1 : from;
         return mentions.stream().anyMatch(o -> o.start() == at);
     }
 

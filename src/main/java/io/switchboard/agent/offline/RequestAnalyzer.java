@@ -97,9 +97,6 @@ public class RequestAnalyzer {
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|clear\\s+(?:out|away)|get\\s+rid\\s+of|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend"
             + "|revoke|deactivate|unpublish)\\b");
-    /** Words after which a read word is a noun: "the list", "a check". */
-    private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "this", "that", "my", "our", "your",
-            "their", "his", "her", "its", "each", "every");
     /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
     private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
             + "(?:\\s+new)?\\s+(?:joins|signs\\s*-?\\s*up|registers|enrolls|enrols|subscribes)\\b");
@@ -236,6 +233,7 @@ public class RequestAnalyzer {
     @Inject
     ActionIndex index;
     private volatile List<String> spellingWords;
+    private volatile Set<String> toolFirstWords;
 
     public record App(String timezone, List<EntityInfo> entities) {
     }
@@ -766,7 +764,7 @@ public class RequestAnalyzer {
         while (read.find()) {
             List<Words.Token> before = Words.tokens(actionText.substring(0, read.start()));
             Words.Token previous = before.isEmpty() ? null : before.get(before.size() - 1);
-            if (previous == null || previous.breakAfter() || !NOUN_OPENERS.contains(previous.text())
+            if (previous == null || previous.breakAfter() || !Words.DETERMINERS.contains(previous.text())
                     && (Words.CLOSED_CLASS.contains(previous.text()) || POLITE.contains(previous.text()))) {
                 return true;
             }
@@ -830,8 +828,7 @@ public class RequestAnalyzer {
         if (!arrow.find()) {
             return List.of();
         }
-        Set<String> toolWords = new HashSet<>();
-        catalog.all().forEach(c -> namesOf(c).forEach(n -> toolWords.add(normalize(n).strip().split(" ")[0])));
+        Set<String> toolWords = toolFirstWords();
         boolean isNew = false;
         for (Words.Token token : Words.tokens(arrow.group(1))) {
             String word = token.text();
@@ -843,6 +840,17 @@ public class RequestAnalyzer {
             }
         }
         return List.of();
+    }
+
+    /** The first word of every tool's names: "google" of "google sheets", "slack" of "slack". */
+    private Set<String> toolFirstWords() {
+        Set<String> words = toolFirstWords;
+        if (words == null) {
+            Set<String> all = new HashSet<>();
+            catalog.all().forEach(c -> namesOf(c).forEach(n -> all.add(normalize(n).strip().split(" ")[0])));
+            toolFirstWords = words = Set.copyOf(all);
+        }
+        return words;
     }
 
     /** The first word after the verb that is not a closed-class word: "task" in "add a task in Wrike". */

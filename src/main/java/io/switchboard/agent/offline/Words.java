@@ -61,6 +61,9 @@ final class Words {
             "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
             "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
             "schedule", "turn");
+    /** Words that open a noun group: after them "list" or "check" is a thing, not a command. */
+    static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "these", "those", "my", "our",
+            "your", "their", "his", "her", "its", "each", "every");
     /** Words after which a command verb is the trigger's own ("when we add", "a new message"), not the request. */
     private static final Set<String> BEFORE_NON_COMMAND = Set.of("a", "an", "the", "this", "that", "these", "those",
             "my", "our", "your", "their", "his", "her", "its", "i", "we", "you", "they", "he", "she", "someone",
