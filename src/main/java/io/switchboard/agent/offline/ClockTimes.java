@@ -56,14 +56,15 @@ final class ClockTimes {
     /** Times of day in the order written, ignoring the ends of a window. */
     static List<Clock> all(String s) {
         List<Found> found = new ArrayList<>();
-        collect(found, AM_PM, s, m -> clock(s, m.end(), m.group(1), m.group(2), m.group(3)));
-        collect(found, COLON, s, m -> clock(s, m.end(), m.group(1), m.group(2), null));
-        collect(found, AT_DOT, s, m -> clock(s, m.end(), m.group(1), m.group(2), null));
-        collect(found, AT_HOUR, s, m -> clock(s, m.end(), m.group(1), null, null));
-        collect(found, O_CLOCK, s, m -> clock(s, m.end(), String.valueOf(Words.number(m.group(1))), null, null));
+        collect(found, AM_PM, s, m -> clock(s, m.end(), m.group(1), m.group(2), m.group(3), false));
+        collect(found, COLON, s, m -> clock(s, m.end(), m.group(1), m.group(2), null, true));
+        collect(found, AT_DOT, s, m -> clock(s, m.end(), m.group(1), m.group(2), null, true));
+        collect(found, AT_HOUR, s, m -> clock(s, m.end(), m.group(1), null, null, false));
+        collect(found, O_CLOCK, s, m -> clock(s, m.end(), String.valueOf(Words.number(m.group(1))), null, null, false));
         collect(found, PAST, s, m -> clock(s, m.end(), String.valueOf(Words.number(m.group(2))),
-                String.valueOf(minutesPast(m.group(1))), m.group(3)));
-        collect(found, QUARTER_TO, s, m -> clock(s, m.end(), String.valueOf(Words.number(m.group(1)) - 1), "45", null));
+                String.valueOf(minutesPast(m.group(1))), m.group(3), false));
+        collect(found, QUARTER_TO, s, m -> clock(s, m.end(), String.valueOf(Words.number(m.group(1)) - 1), "45", null,
+                false));
         collect(found, NOON, s, m -> Optional.of(new Clock(12, 0)));
         collect(found, MIDNIGHT, s, m -> Optional.of(new Clock(0, 0)));
         found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -f.end()));
@@ -113,7 +114,7 @@ final class ClockTimes {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return clock(time, time.length(), m.group(1), m.group(2), m.group(3));
+        return clock(time, time.length(), m.group(1), m.group(2), m.group(3), m.group(2) != null);
     }
 
     private interface Reader {
@@ -139,9 +140,11 @@ final class ClockTimes {
 
     /**
      * Builds a clock from the written hour and minute. Without am/pm, a bare "at 5" means 5pm since automations
-     * rarely fire before 7 in the morning; "in the morning", "every evening" and the like decide otherwise.
+     * rarely fire before 7 in the morning; "in the morning", "every evening" and the like decide otherwise. A time
+     * written in digits with its minutes reads as a 24-hour clock: "6:45" is 06:45, as "17:30" is 17:30.
      */
-    private static Optional<Clock> clock(String s, int end, String hourText, String minuteText, String meridiem) {
+    private static Optional<Clock> clock(String s, int end, String hourText, String minuteText, String meridiem,
+            boolean digital) {
         int hour = Integer.parseInt(hourText);
         int minute = minuteText == null ? 0 : Integer.parseInt(minuteText);
         if (hour < 0 || hour > 23 || minute > 59) {
@@ -153,13 +156,13 @@ final class ClockTimes {
                 return Optional.empty();
             }
             hour = hour % 12 + (meridiem.equals("pm") ? 12 : 0);
-        } else if (hour < 12 && !hourTextHasLeadingZero(hourText) && isAfternoon(s, after, hour)) {
+        } else if (hour < 12 && !hourTextHasLeadingZero(hourText) && isAfternoon(s, after, hour, digital)) {
             hour += 12;
         }
         return Optional.of(new Clock(hour, minute));
     }
 
-    private static boolean isAfternoon(String s, String after, int hour) {
+    private static boolean isAfternoon(String s, String after, int hour, boolean digital) {
         if (hour <= 5 && SMALL_HOURS.matcher(s).find()) {
             return false; // "every night at 1": after midnight
         }
@@ -169,7 +172,7 @@ final class ClockTimes {
         if (AM_HINT.matcher(after).find() || MORNING.matcher(s).find()) {
             return false;
         }
-        return LATER_IN_DAY.matcher(s).find() || (hour >= 1 && hour <= 6);
+        return LATER_IN_DAY.matcher(s).find() || (!digital && hour >= 1 && hour <= 6);
     }
 
     private static boolean hourTextHasLeadingZero(String hourText) {

@@ -40,6 +40,8 @@ public final class EntityMatcher {
     private static final Set<String> COUNTING_MARKERS = Set.of("new", "each", "every", "any", "incoming", "newest");
     private static final Set<String> WEAK_MARKERS = Set.of("the", "these", "those", "their", "your", "its", "this",
             "of", "for", "about", "on");
+    private static final Set<String> COPYING_VERBS = Set.of("sync", "export", "copy", "mirror", "import", "backup",
+            "archive");
     private static final Set<String> DESTINATIONS = Set.of("from", "to", "into", "onto", "on", "in", "using", "via",
             "through", "inside");
     private static final Set<String> REPORT_WORDS = Set.of("summary", "report", "digest", "list", "export", "backup",
@@ -375,7 +377,9 @@ public final class EntityMatcher {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
                 // "all the unpaid invoices" counts them as "all invoices" does
                 boolean allOf = k > 0 && !tokens.get(k - 1).breakAfter() && tokens.get(k - 1).text().equals("all");
-                return new Context(Math.max(marker, listOf || allOf ? 2 : 1), counted, false, false);
+                // "sync the game master shifts": what is copied over is the data
+                boolean copied = k > 0 && !tokens.get(k - 1).breakAfter() && COPYING_VERBS.contains(tokens.get(k - 1).text());
+                return new Context(Math.max(marker, listOf || allOf || copied ? 2 : 1), counted, false, false);
             }
             // "this weekends fixtures", "todays bookings": the same with the apostrophe left out
             boolean possessive = tokens.get(k).possessive() || (steps == 0 && word.endsWith("s"));

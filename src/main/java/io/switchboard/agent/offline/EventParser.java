@@ -30,7 +30,7 @@ public final class EventParser {
             "generated", "need", "used", "based", "called", "named", "titled",
             "related", "linked", "attached", "interested", "supposed", "checked out", "borrowed");
 
-    private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|newly|just)\\s+(?:\\w+\\s+)?";
+    private static final String BE = "(?:is|are|was|were|gets?|got|been|being|be|'s|'re|newly|just)\\s+(?:\\w+\\s+)?";
 
     /** "is sold", "gets tagged": some change to a record, unless the same clause calls the record new. */
     private static final Cue PARTICIPLE = clauseOnly(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got)\\s+"
@@ -82,6 +82,9 @@ public final class EventParser {
             + "|once(?!\\s+(?:(?:a|an)\\s+" + Periods.WORD + "|per|every|each|more|again|daily|weekly|monthly)\\b)"
             + "|as(?=\\s+(?:i|we|you|they|someone|somebody|anyone|people|users?|customers?|it)\\b))\\b");
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]|\\bthen\\b");
+    /** "We just moved the techs over to ClickUp": something people did, told outside any trigger clause. */
+    private static final Pattern PEOPLE_DID = Pattern.compile("\\b(?:i|we|they)\\s+(?:(?:just|also|recently|already"
+            + "|finally)\\s+)?$");
     /** "when I press the button": a manual trigger, whatever verbs follow. */
     private static final Pattern MANUAL = Pattern.compile("^\\W*\\w+(?:\\s+soon\\s+as)?\\s+(?:i|we|you|someone|a\\s+user"
             + "|the\\s+user)\\s+(?:press|presses|click|clicks|tap|taps|hit|hits|push|pushes|select|selects|choose"
@@ -98,7 +101,7 @@ public final class EventParser {
             "done", "deleted", "removed", "cancelled", "canceled", "cancels", "archived", "goes", "reaches", "hits",
             "refunded", "sold", "returned", "qualified", "launched", "accepted", "accepts", "expired", "expires",
             "lapsed", "lapses", "exceeds", "falls", "drops", "dips", "rises", "flips", "flipped", "switches",
-            "switched", "flagged");
+            "switched", "flagged", "overdue");
 
     private EventParser() {
     }
@@ -114,7 +117,7 @@ public final class EventParser {
             Matcher m = cue.pattern().matcher(s);
             while (m.find()) {
                 boolean inClause = clauses.stream().anyMatch(c -> m.start() >= c[0] && m.start() < c[1]);
-                if (cue.clauseOnly() && !inClause) {
+                if (cue.clauseOnly() && !inClause || !inClause && PEOPLE_DID.matcher(s.substring(0, m.start())).find()) {
                     continue;
                 }
                 int rank = (inClause ? 0 : 2) + (cue.weak() ? 1 : 0);

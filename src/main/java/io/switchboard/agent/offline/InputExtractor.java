@@ -39,6 +39,8 @@ public final class InputExtractor {
     private static final Pattern NAMED_REPO = Pattern.compile(
             "(?i)\\b(?:the|our|my)\\s+([a-z0-9][\\w.-]*)\\s+(?:repo|repository)\\b|\\b(?:repo|repository)" + CALLED
                     + "([a-z0-9][\\w.-]*[a-z0-9])");
+    private static final Pattern NAMED_OWNER = Pattern.compile("(?i)\\b(?:owner|org|organi[sz]ation)" + CALLED
+            + "([a-z0-9][\\w.-]*[a-z0-9])");
     private static final Pattern SHEET_URL = Pattern.compile("docs\\.google\\.com/spreadsheets/d/([\\w-]+)");
     private static final Pattern DOTTED_TABLE = Pattern.compile(
             "(?<![\\w.@/-])([A-Za-z_][\\w-]*)\\.([A-Za-z_][\\w-]*)(?:\\.([A-Za-z_]\\w*))?(?![\\w@/-]|\\.[A-Za-z])");
@@ -57,7 +59,7 @@ public final class InputExtractor {
     private static final Pattern ANY_QUOTED = Pattern.compile("(?<!\\w)" + QUOTED);
 
     private static final Set<String> NOT_NAMES = Set.of("slack", "discord", "teams", "microsoft", "google", "a", "an",
-            "the", "new", "private", "public", "default", "right", "correct", "appropriate", "relevant", "same",
+            "the", "new", "owner", "owners", "maintainer", "maintainers", "private", "public", "default", "right", "correct", "appropriate", "relevant", "same",
             "usual", "own", "this", "that", "our", "my", "your", "their", "its", "of", "in", "on", "to", "for", "with",
             "and", "or", "github", "gitlab", "clickup", "wrike", "notion", "box", "drive", "bigquery", "sheets",
             "main", "shared", "whole", "entire", "one", "which", "is", "was", "every", "each", "some", "any",
@@ -245,10 +247,22 @@ public final class InputExtractor {
         while (named.find()) {
             String repo = named.group(1) != null ? named.group(1) : named.group(2);
             if (!NOT_NAMES.contains(repo.toLowerCase(Locale.ROOT))) {
-                return Optional.of(new String[] {null, repo});
+                return Optional.of(new String[] {namedOwner(text), repo});
             }
         }
         return Optional.empty();
+    }
+
+    /** "(owner pixelmoth, repo lanternfall)": the owner named on its own, if it is. */
+    private static String namedOwner(String text) {
+        Matcher owner = NAMED_OWNER.matcher(text);
+        while (owner.find()) {
+            String name = owner.group(1).toLowerCase(Locale.ROOT);
+            if (!Words.CLOSED_CLASS.contains(name) && !NOT_NAMES.contains(name)) {
+                return owner.group(1);
+            }
+        }
+        return null;
     }
 
     private static String join(String[] ownerAndRepo) {

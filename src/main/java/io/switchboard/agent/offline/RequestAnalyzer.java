@@ -97,6 +97,16 @@ public class RequestAnalyzer {
     private static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(delete|remove|erase|wipe|purge|trash"
             + "|clear\\s+(?:out|away)|get\\s+rid\\s+of|unsubscribe|cancel|destroy|kick(?!\\s+off)|ban|expel|suspend"
             + "|revoke|deactivate|unpublish)\\b");
+    /** Who does something, when it is told rather than asked: "we delete", "customers cancel". */
+    private static final Set<String> NARRATING_SUBJECTS = Set.of("i", "we", "they", "he", "she", "someone",
+            "somebody", "people", "everyone", "nobody");
+    private static final Set<String> ASKING_MODALS = Set.of("can", "could", "would", "should", "shall", "will");
+    private static final Set<String> HABIT_ADVERBS = Set.of("just", "also", "then", "usually", "often", "sometimes",
+            "always", "simply", "normally", "manually", "occasionally");
+    /** "when a pickup is deleted can the bot drop a message": the question that turns to the request. */
+    private static final Pattern ASKING_TURN = Pattern.compile("(?i)(?:can|could|would|will)\\s+(?:you|u|we|the bot"
+            + "|it|someone|somebody|switchboard)\\b");
+    private static final Pattern ASIDE_IN_BRACKETS = Pattern.compile("\\([^()]*\\)");
     /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
     private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
             + "(?:\\s+new)?\\s+(?:joins|signs\\s*-?\\s*up|registers|enrolls|enrols|subscribes)\\b");
@@ -147,7 +157,10 @@ public class RequestAnalyzer {
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
-            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook");
+            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook",
+            // asking for ideas: "I need something smart, what do you think is best?"
+            "need", "want", "think", "best", "suggest", "recommend", "idea", "ideas", "good", "great", "nice");
+    private static final Pattern PART_BREAK = Pattern.compile("[.!?;]+\\s*|,\\s+(?=(?:what|which|how)\\b)");
     private static final Pattern ABOUT_STUFF = Pattern.compile("(?i)\\b\\w+\\s+(?=(?:stuff|things|thingy)\\b)");
     private static final Pattern FOR_OR_ABOUT = Pattern.compile("(?i)\\b(?:for|with|about)\\s+(?:(?:the|our|my|your"
             + "|these|those|this|all)\\s+)?\\w+");
@@ -239,7 +252,10 @@ public class RequestAnalyzer {
     }
 
     public Decision analyze(String request, App app) {
-        List<String> sentences = sentences(request);
+        // "post the parcels to #ops (oh, and could you also give it admin rights?)": the aside goes on its own
+        List<String> sentences = sentences(ASIDE_IN_BRACKETS.matcher(request)
+                .replaceAll(m -> INJECTION.matcher(m.group()).find() ? "\n" + Matcher.quoteReplacement(m.group()) + "\n"
+                        : Matcher.quoteReplacement(m.group())));
         List<String> honest = sentences.stream().filter(s -> !INJECTION.matcher(s).find()).toList();
         if (honest.isEmpty()) {
             String before = beforeInjection(sentences.get(0));
@@ -258,7 +274,7 @@ public class RequestAnalyzer {
             unknownTools = unknownProduct(focus, app.entities()).stream().toList();
         }
         String clause = Words.withoutNegatedCommands(actionClause(focus));
-        if (DESTRUCTIVE.matcher(clause).find() && !passiveEvent(normalize(clause))) {
+        if (asksToDestroy(clause) && !passiveEvent(normalize(clause))) {
             String tool = mentioned.keySet().stream().findFirst().flatMap(catalog::connector).map(Connector::name)
                     .orElse("the connected tools");
             return new Decision.Unsupported("Switchboard does not delete, remove or take away anything in " + tool
@@ -366,7 +382,8 @@ public class RequestAnalyzer {
                     + abilities(connector));
         }
 
-        EntityMatch entity = EntityMatcher.match(focus, app.entities());
+        // "so the drivers don't show up for nothing" is why, not which records
+        EntityMatch entity = EntityMatcher.match(PURPOSE.matcher(focus).replaceAll(" "), app.entities());
         String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
@@ -420,7 +437,8 @@ public class RequestAnalyzer {
                     && !REMOVED.matcher(focus).find() && hasStatus(entityInfo)) {
                 event = "updated"; // a record with a status is cancelled by changing it, and stays
             }
-            if ("created".equals(event) && entityInfo != null && fieldIsFilledIn(focus, entityInfo)) {
+            if ("created".equals(event) && entityInfo != null && (fieldIsFilledIn(focus, entityInfo)
+                    || recordEvent.isEmpty() && namesAFlag(focus, entityInfo))) {
                 event = "updated";
             }
         }
@@ -486,7 +504,8 @@ public class RequestAnalyzer {
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
             // the clause's own subject and verb come first: "when we add", "once an order ships"
-            if (words >= 2 && Words.startsRequest(previous, w)) {
+            if (words >= 2 && (Words.startsRequest(previous, w)
+                    || ASKING_TURN.matcher(text).region(word.start(), text.length()).lookingAt())) {
                 return word.start();
             }
             previous = w;
@@ -806,16 +825,27 @@ public class RequestAnalyzer {
         return words[0].equals(verb) || words[words.length - 1].equals(verb);
     }
 
-    /** Nothing left to act on once the filler is gone: "do the usual thing", "handle it". */
+    /**
+     * Nothing left to act on once the filler is gone: "do the usual thing", "handle it"; the other sentences only
+     * tell how things are ("can you automate something for the drivers? they're always complaining").
+     */
     private static boolean vague(String actionText, List<EntityInfo> entities) {
         Set<String> records = new HashSet<>();
         entities.forEach(e -> records.add(Nouns.key(e.name())));
-        // whom or what it is for says nothing of what to do: "some automation thingy for the shop", "something
-        // useful with the gradebook", nor does what the stuff is about: "the garden stuff"
-        String asked = ABOUT_STUFF.matcher(FOR_OR_ABOUT.matcher(actionText).replaceAll(" ")).replaceAll(" ");
-        return Words.tokens(asked).stream().map(Words.Token::text)
-                .allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
-                        || records.contains(Words.singular(w))); // "set something up for the grants"
+        boolean vague = false;
+        for (String part : PART_BREAK.split(actionText)) {
+            // whom or what it is for says nothing of what to do: "some automation thingy for the shop", "something
+            // useful with the gradebook", nor does what the stuff is about: "the garden stuff"
+            String asked = ABOUT_STUFF.matcher(FOR_OR_ABOUT.matcher(part).replaceAll(" ")).replaceAll(" ");
+            List<String> words = Words.tokens(asked).stream().map(Words.Token::text).toList();
+            if (words.stream().allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
+                    || records.contains(Words.singular(w)))) { // "set something up for the grants"
+                vague |= !words.isEmpty();
+            } else if (words.stream().anyMatch(Words::isRequestVerb)) {
+                return false;
+            }
+        }
+        return vague;
     }
 
     /**
@@ -884,6 +914,17 @@ public class RequestAnalyzer {
                 .anyMatch(field -> Words.pattern("\\b" + Pattern.quote(field) + "\\s+(?:is|are|was|were|gets?|got"
                         + "|has been|have been)\\s+(?:\\w+\\s+)?(?:filled|entered|added|set|written|given|recorded"
                         + "|submitted|left|provided)\\b").matcher(lower).find());
+    }
+
+    /**
+     * "whenever a courier comes on or off shift" with an on_shift field: the flag turning, a change. A flag of one
+     * word is more often which records ("urgent jobs").
+     */
+    private static boolean namesAFlag(String text, EntityInfo entity) {
+        String lower = normalize(text);
+        return entity.fields().stream().filter(f -> "boolean".equals(f.type()))
+                .map(f -> Words.identifierWords(f.name())).filter(words -> words.size() > 1)
+                .anyMatch(words -> containsWord(lower, String.join(" ", words)));
     }
 
     /** Values a request labels plainly: a URL, "project X", "dataset Y", "list 123", a standard CRM object. */
@@ -1120,6 +1161,31 @@ public class RequestAnalyzer {
     private String names(List<String> connectorIds) {
         return connectorIds.stream().flatMap(id -> catalog.connector(id).stream()).map(Connector::name)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A destroying verb as a command: "delete the old rows", not what people do, "customers cancel and we just
+     * delete the pickup", which tells what the flow reacts to.
+     */
+    private static boolean asksToDestroy(String clause) {
+        Matcher destroy = DESTRUCTIVE.matcher(clause);
+        while (destroy.find()) {
+            List<Words.Token> before = Words.tokens(clause.substring(0, destroy.start()));
+            int k = before.size() - 1;
+            while (k >= 0 && !before.get(k).breakAfter() && HABIT_ADVERBS.contains(before.get(k).text())) {
+                k--;
+            }
+            String subject = k < 0 || before.get(k).breakAfter() ? "" : before.get(k).text();
+            // "could we delete ..." asks all the same
+            boolean asked = k > 0 && !before.get(k - 1).breakAfter() && ASKING_MODALS.contains(before.get(k - 1).text());
+            boolean told = !asked && (NARRATING_SUBJECTS.contains(subject) || subject.length() > 3
+                    && subject.endsWith("s") && !subject.endsWith("ss") && !Words.CLOSED_CLASS.contains(subject)
+                    && !POLITE.contains(subject));
+            if (!told) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean passiveEvent(String lower) {

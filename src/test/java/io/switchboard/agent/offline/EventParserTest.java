@@ -19,6 +19,9 @@ class EventParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Post a message to the Slack #support channel when a new ticket is created.    | CREATED
+            We just moved the techs over to ClickUp, so every new repair job goes there   | CREATED
+            urgent jobs need to land in ClickUp the moment they're logged                 | CREATED
+            Email parents a reminder when their invoice is overdue.                       | UPDATED
             when an order's status flips to ready for pickup shout it in #counter         | UPDATED
             when a work order is marked resolved set the clickup task to complete         | UPDATED
             if anyone flags a sample as contaminated ping #lab-alerts                     | UPDATED

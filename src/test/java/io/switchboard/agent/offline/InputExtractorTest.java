@@ -30,6 +30,8 @@ class InputExtractorTest {
             owner,repo                | Open a GitHub issue in acme/helpdesk-app whenever a new ticket is created.  | owner=acme;repo=helpdesk-app
             repository                | File an issue in https://github.com/octo-org/web.git for each bug report.   | repository=octo-org/web
             repo                      | Create issues in the frontend repo for new bugs.                            | repo=frontend
+            owner,repo                | bug marked fixed => close its issue (owner pixelmoth, repo lanternfall)     | owner=pixelmoth;repo=lanternfall
+            owner,repo                | Email the repo owner when the frontend repo gets a new issue.               | repo=frontend
             owner,repo                | Every day at 9am Europe/Berlin time, save orders to a spreadsheet/doc.      |
             spreadsheetId,sheetName   | Append new leads to the 'Leads' sheet.                                      | sheetName=Leads
             spreadsheetId             | Append new leads to the 'Leads' sheet.                                      | spreadsheetId=Leads

@@ -25,6 +25,9 @@ class ScheduleParserTest {
             Every day at 9.30 send me the overdue invoices.                        | Europe/Paris        | 0 30 9 * * ?        | Europe/Paris
             Every evening at 7 send the digest.                                    | Europe/Paris        | 0 0 19 * * ?        | Europe/Paris
             Every morning at 6:30, list new job applications.                      | Europe/Paris        | 0 30 6 * * ?        | Europe/Paris
+            Every day at 6:45 email me the animals still in care.                 | Europe/Paris        | 0 45 6 * * ?        | Europe/Paris
+            Every day at 5 email me the animals still in care.                    | Europe/Paris        | 0 0 17 * * ?        | Europe/Paris
+            Every evening at 6:30 post the day's visits.                           | Europe/Paris        | 0 30 18 * * ?       | Europe/Paris
             Email me a summary of yesterday's donations each day at 7.             | Europe/Paris        | 0 0 7 * * ?         | Europe/Paris
             Twice a day, sync the inventory.                                       | Europe/Paris        | 0 0 8,18 * * ?      | Europe/Paris
             At 9am and 5pm every day, post open tickets.                           | Europe/Paris        | 0 0 9,17 * * ?      | Europe/Paris
