@@ -218,12 +218,14 @@ public class ActionIndex {
         }
         String[] words = action.name().split("\\s+");
         String made = stems(words[words.length - 1], false).stream().findFirst().orElse("");
-        return destination.stream().anyMatch(d -> d.length() >= 4 && made.length() >= 4
-                && (made.endsWith(d) || d.endsWith(made)));
+        // "doc" is the document it is short for
+        return destination.stream().anyMatch(d -> d.length() >= 3 && made.length() >= 4
+                && (made.endsWith(d) || d.endsWith(made) || made.startsWith(d)));
     }
 
     private static final java.util.regex.Pattern EXISTING_PLACE = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:to|into|onto)\\s+(?:the|our|my|your|their|that|this)\\s+((?:[\\w-]+\\s+){0,3}[\\w-]+)");
+            "(?i)\\b(?:to|into|onto)\\s+(?:the\\s+(?:end|bottom|top)\\s+of\\s+)?(?:the|our|my|your|their|that|this)\\s+"
+                    + "((?:[\\w-]+\\s+){0,3}[\\w-]+)");
     /** "turn X into an issue", "convert each email into a task": making something new out of each. */
     private static final java.util.regex.Pattern INTO_NEW = java.util.regex.Pattern
             .compile("(?i)\\b(?:turn|turns|convert|converts|transform|transforms)\\b[^.]{0,80}?\\binto\\s+(?:a|an|new)\\s");
@@ -260,6 +262,12 @@ public class ActionIndex {
             }
             boolean afterArticle = i > 0 && !tokens.get(i - 1).breakAfter()
                     && Words.DETERMINERS.contains(tokens.get(i - 1).text());
+            // "send the day's visit list": after a noun, once something is being sent, the word is a noun too
+            String previous = i > 0 && !tokens.get(i - 1).breakAfter() ? tokens.get(i - 1).text() : "";
+            if (sending && !previous.isEmpty() && !Words.CLOSED_CLASS.contains(previous)
+                    && !Words.isRequestVerb(previous)) {
+                continue;
+            }
             boolean listOf = i + 1 < tokens.size() && !tokens.get(i).breakAfter()
                     && tokens.get(i + 1).text().equals("of");
             // "send me the list of unpaid invoices" sends a list; "grab the list of our videos" reads one
@@ -285,6 +293,10 @@ public class ActionIndex {
                 }
                 if (SEND_VERBS.contains(stem)) {
                     out.add("send");
+                }
+                if (stem.equals("line")) {
+                    out.add("row"); // "a new line in the sheet", "add a line to the doc"
+                    out.add("text");
                 }
                 if (APPEND_VERBS.contains(stem)) {
                     out.add("append");

@@ -41,7 +41,7 @@ public final class EntityMatcher {
     private static final Set<String> WEAK_MARKERS = Set.of("the", "these", "those", "their", "your", "its", "this",
             "of", "for", "about", "on");
     private static final Set<String> COPYING_VERBS = Set.of("sync", "export", "copy", "mirror", "import", "backup",
-            "archive");
+            "archive", "listing", "summarising", "summarizing");
     private static final Set<String> DESTINATIONS = Set.of("from", "to", "into", "onto", "on", "in", "using", "via",
             "through", "inside");
     private static final Set<String> REPORT_WORDS = Set.of("summary", "report", "digest", "list", "export", "backup",
@@ -377,7 +377,7 @@ public final class EntityMatcher {
                 boolean listOf = word.equals("of") && k > 0 && REPORT_WORDS.contains(tokens.get(k - 1).text());
                 // "all the unpaid invoices" counts them as "all invoices" does
                 boolean allOf = k > 0 && !tokens.get(k - 1).breakAfter() && tokens.get(k - 1).text().equals("all");
-                // "sync the game master shifts": what is copied over is the data
+                // "sync the game master shifts", "a doc listing the patients": what is copied or listed is the data
                 boolean copied = k > 0 && !tokens.get(k - 1).breakAfter() && COPYING_VERBS.contains(tokens.get(k - 1).text());
                 return new Context(Math.max(marker, listOf || allOf || copied ? 2 : 1), counted, false, false);
             }
@@ -568,7 +568,8 @@ public final class EntityMatcher {
         }
         String next = tokens.get(h + 1).text();
         return Words.CLOSED_CLASS.contains(next) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
-                || LISTING_WORDS.contains(next) || next.endsWith("ing") || next.endsWith("ed");
+                || LISTING_WORDS.contains(next) || next.endsWith("ing") || next.endsWith("ed")
+                || next.length() > 5 && next.endsWith("ly"); // "the patients currently in care"
     }
 
     private static boolean looksLikeTypo(String word, List<EntityInfo> entities) {

@@ -106,6 +106,8 @@ public class RequestAnalyzer {
     /** "when a pickup is deleted can the bot drop a message": the question that turns to the request. */
     private static final Pattern ASKING_TURN = Pattern.compile("(?i)(?:can|could|would|will)\\s+(?:you|u|we|the bot"
             + "|it|someone|somebody|switchboard)\\b");
+    private static final Set<String> NOT_A_PRODUCT = Set.of("somewhere", "anywhere", "everywhere", "something",
+            "anything", "whatever", "stuff", "too", "instead", "maybe", "perhaps", "directly", "automatically");
     private static final Pattern ASIDE_IN_BRACKETS = Pattern.compile("\\([^()]*\\)");
     /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
     private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
@@ -1082,7 +1084,9 @@ public class RequestAnalyzer {
         boolean catalogName = catalog.all().stream()
                 .anyMatch(c -> normalize(c.name()).strip().startsWith(product)
                         || c.aliases().stream().anyMatch(alias -> normalize(alias).strip().startsWith(product)));
-        return !catalogName && !Words.CLOSED_CLASS.contains(word) && !Nouns.NOT_DATA.contains(singular)
+        // "in Google somewhere" names Google's tools, whichever
+        return !catalogName && !Words.CLOSED_CLASS.contains(word) && !NOT_A_PRODUCT.contains(word)
+                && !Nouns.NOT_DATA.contains(singular)
                 && !Nouns.BRANDS.contains(word) && !KnownTools.CATEGORY_WORDS.containsKey(word);
     }
 

@@ -34,6 +34,7 @@ class RequestAnalyzerTest {
             when a booking is put on hold please tell the front desk                          | hold    | tell the front desk
             when someone books a pitch can it go straight into my google sheet as a new row   | pitch   | go straight into
             when a member cancels (their status gets changed) it pings the slack #frontdesk   | cancels | pings the slack
+            when a pickup is deleted can the bot drop a message in #dispatch                  | deleted | can the bot drop
             """)
     void triggerClause_endsWhereTheRequestBegins(String text, String trigger, String request) {
         String left = RequestAnalyzer.withoutTriggerClauses(text);
@@ -46,6 +47,7 @@ class RequestAnalyzerTest {
             grab the list of our latest tiktok videos               | true
             add a comment to the wrike task for that listing        | false
             send me the list of unpaid invoices by email            | false
+            send the day's visit list to slack                      | false
             """)
     void readAsked_byAReadVerb_orAListOf_notByANounAfterAnArticle(String text, boolean asked) {
         assertThat(ActionIndex.readAsked(text, java.util.Set.of())).isEqualTo(asked);
