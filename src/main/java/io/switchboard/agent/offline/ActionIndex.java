@@ -218,11 +218,12 @@ public class ActionIndex {
         }
         String[] words = action.name().split("\\s+");
         String made = stems(words[words.length - 1], false).stream().findFirst().orElse("");
-        // "doc" is the document it is short for
-        return destination.stream().anyMatch(d -> d.length() >= 3 && made.length() >= 4
-                && (made.endsWith(d) || d.endsWith(made) || made.startsWith(d)));
+        return destination.stream().map(d -> SHORT_FOR.getOrDefault(d, d)).anyMatch(d -> d.length() >= 4
+                && made.length() >= 4 && (made.endsWith(d) || d.endsWith(made)));
     }
 
+    /** "our log doc" is a document. */
+    private static final java.util.Map<String, String> SHORT_FOR = java.util.Map.of("doc", "document");
     private static final java.util.regex.Pattern EXISTING_PLACE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:to|into|onto)\\s+(?:the\\s+(?:end|bottom|top)\\s+of\\s+)?(?:the|our|my|your|their|that|this)\\s+"
                     + "((?:[\\w-]+\\s+){0,3}[\\w-]+)");

@@ -114,7 +114,7 @@ final class ClockTimes {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return clock(time, time.length(), m.group(1), m.group(2), m.group(3), m.group(2) != null);
+        return clock(time, time.length(), m.group(1), m.group(2), m.group(3), false);
     }
 
     private interface Reader {
@@ -141,7 +141,7 @@ final class ClockTimes {
     /**
      * Builds a clock from the written hour and minute. Without am/pm, a bare "at 5" means 5pm since automations
      * rarely fire before 7 in the morning; "in the morning", "every evening" and the like decide otherwise. A time
-     * written in digits with its minutes reads as a 24-hour clock: "6:45" is 06:45, as "17:30" is 17:30.
+     * written in digits with its minutes at 6 is an early start: "6:45" is 06:45, where "4:30" is still 16:30.
      */
     private static Optional<Clock> clock(String s, int end, String hourText, String minuteText, String meridiem,
             boolean digital) {
@@ -172,7 +172,7 @@ final class ClockTimes {
         if (AM_HINT.matcher(after).find() || MORNING.matcher(s).find()) {
             return false;
         }
-        return LATER_IN_DAY.matcher(s).find() || (!digital && hour >= 1 && hour <= 6);
+        return LATER_IN_DAY.matcher(s).find() || (hour >= 1 && hour <= (digital ? 5 : 6));
     }
 
     private static boolean hourTextHasLeadingZero(String hourText) {

@@ -455,7 +455,9 @@ public final class EntityMatcher {
                         || Words.startsRequest(tokens.get(k - 1).text(), tokens.get(k).text()))) {
                     break;
                 }
-                happened |= EventParser.EVENT_WORDS.contains(tokens.get(k).text());
+                // "when someone books a pickup": the word after who acts is what they do
+                happened |= EventParser.EVENT_WORDS.contains(tokens.get(k).text())
+                        || k > i + 1 && VERB_SUBJECTS.contains(tokens.get(k - 1).text());
                 inClause[k] = true;
                 if (tokens.get(k).breakAfter()) {
                     break;

@@ -83,8 +83,8 @@ public final class EventParser {
             + "|as(?=\\s+(?:i|we|you|they|someone|somebody|anyone|people|users?|customers?|it)\\b))\\b");
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]|\\bthen\\b");
     /** "We just moved the techs over to ClickUp": something people did, told outside any trigger clause. */
-    private static final Pattern PEOPLE_DID = Pattern.compile("\\b(?:i|we|they)\\s+(?:(?:just|also|recently|already"
-            + "|finally)\\s+)?$");
+    private static final Pattern PEOPLE_DID = Pattern.compile("(?:^\\W*|[.!?;,]\\s*)(?:so\\s+|and\\s+)?(?:i|we|they)\\s+"
+            + "(?:(?:just|also|recently|already|finally)\\s+)?$");
     /** "when I press the button": a manual trigger, whatever verbs follow. */
     private static final Pattern MANUAL = Pattern.compile("^\\W*\\w+(?:\\s+soon\\s+as)?\\s+(?:i|we|you|someone|a\\s+user"
             + "|the\\s+user)\\s+(?:press|presses|click|clicks|tap|taps|hit|hits|push|pushes|select|selects|choose"
@@ -117,7 +117,7 @@ public final class EventParser {
             Matcher m = cue.pattern().matcher(s);
             while (m.find()) {
                 boolean inClause = clauses.stream().anyMatch(c -> m.start() >= c[0] && m.start() < c[1]);
-                if (cue.clauseOnly() && !inClause || !inClause && PEOPLE_DID.matcher(s.substring(0, m.start())).find()) {
+                if (!inClause && (cue.clauseOnly() || PEOPLE_DID.matcher(s.substring(0, m.start())).find())) {
                     continue;
                 }
                 int rank = (inClause ? 0 : 2) + (cue.weak() ? 1 : 0);
@@ -125,6 +125,16 @@ public final class EventParser {
             }
         }
         Optional<Hit> first = hits.stream().min(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::position));
+        if (first.isPresent() && first.get().cue() == PARTICIPLE) {
+            // "when a tool is retired and removed": a word that names the change says more than any participle
+            Hit participle = first.get();
+            Optional<Hit> named = hits.stream().filter(h -> h.cue() != PARTICIPLE && !h.cue().weak()
+                    && h.rank() == participle.rank() && sameClause(clauses, h.position(), participle.position()))
+                    .min(Comparator.comparingInt(Hit::position));
+            if (named.isPresent()) {
+                return Optional.of(named.get().cue().event());
+            }
+        }
         if (first.isPresent() && first.get().cue() == PARTICIPLE
                 && hits.stream().noneMatch(h -> h.cue() != PARTICIPLE && !h.cue().weak() && h.rank() <= first.get().rank())
                 && hits.stream().anyMatch(h -> h.cue().weak() && sameClause(clauses, h.position(), first.get().position()))) {

@@ -39,8 +39,9 @@ public final class InputExtractor {
     private static final Pattern NAMED_REPO = Pattern.compile(
             "(?i)\\b(?:the|our|my)\\s+([a-z0-9][\\w.-]*)\\s+(?:repo|repository)\\b|\\b(?:repo|repository)" + CALLED
                     + "([a-z0-9][\\w.-]*[a-z0-9])");
+    /** "owner pixelmoth, repo lanternfall": a label and its value, set off from the rest like the repo's. */
     private static final Pattern NAMED_OWNER = Pattern.compile("(?i)\\b(?:owner|org|organi[sz]ation)" + CALLED
-            + "([a-z0-9][\\w.-]*[a-z0-9])");
+            + "([a-z0-9][\\w.-]*[a-z0-9])(?=\\s*(?:[,;)]|and\\b|repo\\b))");
     private static final Pattern SHEET_URL = Pattern.compile("docs\\.google\\.com/spreadsheets/d/([\\w-]+)");
     private static final Pattern DOTTED_TABLE = Pattern.compile(
             "(?<![\\w.@/-])([A-Za-z_][\\w-]*)\\.([A-Za-z_][\\w-]*)(?:\\.([A-Za-z_]\\w*))?(?![\\w@/-]|\\.[A-Za-z])");
@@ -247,15 +248,15 @@ public final class InputExtractor {
         while (named.find()) {
             String repo = named.group(1) != null ? named.group(1) : named.group(2);
             if (!NOT_NAMES.contains(repo.toLowerCase(Locale.ROOT))) {
-                return Optional.of(new String[] {namedOwner(text), repo});
+                return Optional.of(new String[] {namedOwner(text, named.start(), named.end()), repo});
             }
         }
         return Optional.empty();
     }
 
-    /** "(owner pixelmoth, repo lanternfall)": the owner named on its own, if it is. */
-    private static String namedOwner(String text) {
-        Matcher owner = NAMED_OWNER.matcher(text);
+    /** "(owner pixelmoth, repo lanternfall)": the owner named on its own right by the repository, if it is. */
+    private static String namedOwner(String text, int repoStart, int repoEnd) {
+        Matcher owner = NAMED_OWNER.matcher(text).region(Math.max(0, repoStart - 30), Math.min(text.length(), repoEnd + 30));
         while (owner.find()) {
             String name = owner.group(1).toLowerCase(Locale.ROOT);
             if (!Words.CLOSED_CLASS.contains(name) && !NOT_NAMES.contains(name)) {

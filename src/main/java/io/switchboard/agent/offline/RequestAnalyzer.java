@@ -57,13 +57,14 @@ public class RequestAnalyzer {
     private static final Pattern REQUEST = Pattern.compile("(?i)\\b(i need|we need|i want|we want|i'd like|we'd like"
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
-            + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes|extra"
+            + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes"
+            + "|(?:full|complete|total) (?:mailbox|inbox|account|drive|admin) (?:access|control|rights)|extra"
             + " permissions|scopes?\\b|access token|refresh token|client secret|password"
             + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|(?:grant|give) yourself|grant you"
             // words to the planner about itself: "the assistant must also...", "[assistant instructions: ...]"
             + "|(?:assistant|the ai|planner)\\b[^.]{0,40}\\b(?:must|should|shall|has to|needs? to)\\b"
             + "|instructions?\\s*:|\\b(?:system|developer|admin) (?:note|message|notice)\\b"
-            + "|\\b(?:for|to) the (?:planner|assistant|ai|model|agent)\\s*:|(?:to|in|into) the permissions"
+            + "|\\b(?:for|to) the (?:planner|assistant|ai|model|agent)(?: setup)?\\s*:|(?:to|in|into) the permissions"
             // a scope written as Google spells them: https://www.googleapis.com/auth/drive
             + "|https?://\\S+/auth/"
             // a permission written the way providers spell them: admin:org, chat:write; not a sheet range, A:F
@@ -99,15 +100,13 @@ public class RequestAnalyzer {
             + "|revoke|deactivate|unpublish)\\b");
     /** Who does something, when it is told rather than asked: "we delete", "customers cancel". */
     private static final Set<String> NARRATING_SUBJECTS = Set.of("i", "we", "they", "he", "she", "someone",
-            "somebody", "people", "everyone", "nobody");
+            "somebody", "people", "everyone", "nobody", "customers", "clients", "owners", "members", "guests", "users",
+            "parents", "students", "players", "visitors", "patients", "staff", "volunteers", "employees");
     private static final Set<String> ASKING_MODALS = Set.of("can", "could", "would", "should", "shall", "will");
     private static final Set<String> HABIT_ADVERBS = Set.of("just", "also", "then", "usually", "often", "sometimes",
             "always", "simply", "normally", "manually", "occasionally");
-    /** "when a pickup is deleted can the bot drop a message": the question that turns to the request. */
-    private static final Pattern ASKING_TURN = Pattern.compile("(?i)(?:can|could|would|will)\\s+(?:you|u|we|the bot"
-            + "|it|someone|somebody|switchboard)\\b");
-    private static final Set<String> NOT_A_PRODUCT = Set.of("somewhere", "anywhere", "everywhere", "something",
-            "anything", "whatever", "stuff", "too", "instead", "maybe", "perhaps", "directly", "automatically");
+    private static final Set<String> NOT_A_PRODUCT = Set.of("somewhere", "anywhere", "everywhere", "stuff",
+            "instead", "maybe", "perhaps", "directly", "automatically");
     private static final Pattern ASIDE_IN_BRACKETS = Pattern.compile("\\([^()]*\\)");
     /** Someone becoming one of the app's people: "someone new joins", "a new person signs up". */
     private static final Pattern JOINING = Pattern.compile("(?i)\\b(?:someone|somebody|anyone|a new person|people)"
@@ -147,21 +146,22 @@ public class RequestAnalyzer {
      * someone books can it go into my sheet": a modal before its subject asks, which a trigger clause never does.
      */
     private static final Pattern CLAUSE_END = Pattern.compile("(?i)[,.;:!?]|\\b(?:can|could|would|will) (?:you|u|it"
-            + "|we|this|that|they)\\b|\\bis it possible\\b"
+            + "|we|this|that|they|the bot|someone|somebody|switchboard)\\b|\\bis it possible\\b"
             + "|\\b(?:please|pls|then|i want|we want|i'd like|we'd like)\\b");
     private static final String DAY = "(day|weekday|weekend|week|month|morning|evening|night|afternoon|hour|minute"
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
     private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
-            + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|(on\\s+)?the\\s+(\\d{1,2}(st|nd|rd|th)(\\s+of)?|(first|last)(\\s+day)?\\s+of)"
+            + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|(on\\s+)?the\\s+(\\d{1,2}(st|nd|rd|th)(\\s+of)?|(first|last)\\s+day\\s+of)"
             + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
             + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
 
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
             "handle", "take", "care", "needful", "automate", "automation", "magic", "necessary", "whatever", "something",
             "it", "normal", "regular", "deal", "sort", "set", "up", "setup", "automations", "useful", "helpful", "smart",
-            "cool", "u", "ur", "pls", "plz", "please", "thingy", "thingies", "hiya", "hey", "hi", "idk", "lol", "just", "hook",
-            // asking for ideas: "I need something smart, what do you think is best?"
-            "need", "want", "think", "best", "suggest", "recommend", "idea", "ideas", "good", "great", "nice");
+            "cool", "thingy", "thingies", "hook", "idea", "ideas");
+    /** Words around a vague ask that ask nothing themselves: "I need something smart, what do you think is best?" */
+    private static final Set<String> ASKING_WORDS = Set.of("u", "ur", "pls", "plz", "please", "hiya", "hey", "hi",
+            "idk", "lol", "just", "need", "want", "think", "best", "suggest", "recommend", "good", "great", "nice");
     private static final Pattern PART_BREAK = Pattern.compile("[.!?;]+\\s*|,\\s+(?=(?:what|which|how)\\b)");
     private static final Pattern ABOUT_STUFF = Pattern.compile("(?i)\\b\\w+\\s+(?=(?:stuff|things|thingy)\\b)");
     private static final Pattern FOR_OR_ABOUT = Pattern.compile("(?i)\\b(?:for|with|about)\\s+(?:(?:the|our|my|your"
@@ -181,8 +181,6 @@ public class RequestAnalyzer {
             "give", "display", "output", "leak", "dump", "expose", "echo", "paste", "copy", "what", "whats", "where");
     private static final Set<String> POLITE = Set.of("pls", "kindly", "hey", "hi", "hello", "ok", "okay");
     private static final Pattern EVENT_OPENER = Pattern.compile("(?i)\\b(whenever|every time|each time|as soon as)\\b");
-    /** Words that open a record event's clause only when one follows: "when we add a berth", not "once a month". */
-    private static final Pattern RECORD_EVENT_OPENER = Pattern.compile("(?i)\\b(when|once|if|after)\\b");
     /** "the weekly log", "our daily standup doc": a period word describing a thing, not when to run. */
     private static final Pattern ATTRIBUTIVE_PERIOD = Pattern.compile("(?i)\\b(daily|weekly|monthly|nightly|hourly|yearly"
             + "|quarterly)\\s+(?!(?:at|on|in|by|from|to|and|or|with|for|every|each|basis|until|till|around)\\b)(?=[a-z])");
@@ -192,10 +190,11 @@ public class RequestAnalyzer {
     /** "a 'Print work order' button": the button's name, which says nothing about what to do. */
     private static final Pattern BUTTON_LABEL = Pattern.compile("['\"‘“][^'\"’”]{1,40}['\"’”]\\s*(?=(?i:button)\\b)");
     /** "so they can deactivate their badge": what someone does with the result afterwards, not what to do now. */
-    private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?=(?:i|we|you|he|she|they|it"
-            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b"
+    private static final Pattern PURPOSE = Pattern.compile("(?i)\\bso\\s+(?:that\\s+)?(?:(?=(?:i|we|you|he|she|they|it"
+            + "|everyone|everybody|someone|people|nobody|both|the|our|my|their|whoever)\\b)[^.;!?\\n]*"
             // "so folks in my network can sign up": someone, then what they can do
-            + "|(?:[a-z]+\\s+){1,4}?(?:can|could|will|may|might|know|knows)\\b)[^.;!?\\n]*");
+            + "|(?!(?:when|if|sure|much|many|far|long)\\b)(?:[a-z]+\\s+){1,4}?(?:can|could|will|may|might|know|knows)\\b"
+            + "[^.;,!?\\n]*)");
     /** "a button on the Dashboard page that": where the flow is started from, which is its trigger, not its work. */
     private static final Pattern BUTTON_PLACE = Pattern.compile("(?i)\\b(?:(?:put|add|place|make|create|get|give me"
             + "|want|need)\\s+)?(?:a|an|one)\\s+(?:button|link)\\s+(?:on|to|in|at)\\s+(?:the|our|my)?\\s*"
@@ -221,8 +220,8 @@ public class RequestAnalyzer {
      */
     private static final Pattern ASIDE = Pattern.compile("(?i)\\s+(?:[—–]|--)\\s+[^.;!?\\n]*|,\\s*(?:because|since"
             + "|(?:i|we)(?: want| wanna| need|'d like| would like) to)\\b[^.;!?\\n]*");
-    /** "list 90123", "dataset foodbank_ops": a place named by its id, which says nothing about what to do either. */
-    private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list)\\s+(?:id\\s+)?"
+    /** "list 90123", "dataset foodbank_ops", "folder IEAAB2XK": a place named by its id, which says nothing about what to do either. */
+    private static final Pattern NAMED_PLACE = Pattern.compile("(?i)\\b(?:project|dataset|table|list|folder)\\s+(?:id\\s+)?"
             + "[\"'`]?(?=[\\w.-]*(?:\\d|_|[.-]\\w))[a-z0-9][\\w.-]*[a-z0-9][\"'`]?");
     /** The verb a tool's name stands for when used as one, by the tool's category. */
     private static final Map<String, String> TOOL_VERBS = Map.of("email", "email", "chat", "message");
@@ -237,8 +236,13 @@ public class RequestAnalyzer {
     private static final Pattern TEXT_WORD = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
-    private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list)\\s+(?:id\\s+)?"
+    private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list|folder)\\s+(?:id\\s+)?"
             + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
+    private static final Pattern LIVE_ACTION = Pattern.compile("(?i)\\b(?:realtime|real-time|live)\\b");
+    private static final Pattern SAYS_NOW = Pattern.compile("(?i)\\b(?:now|live|realtime|real-time|currently|at the moment"
+            + "|at this moment|active users?|this minute|last 30 minutes)\\b");
+    /** "set its task to status 'complete'": the status to set, written out. */
+    private static final Pattern STATUS_VALUE = Pattern.compile("(?i)\\bstatus\\s+(?:to\\s+|of\\s+)?['\"“‘]([^'\"”’]{1,30})['\"”’]");
     /** Salesforce's standard objects, by the names people use for them. */
     private static final List<String> STANDARD_OBJECTS = List.of("Lead", "Contact", "Account", "Opportunity", "Case",
             "Task", "Campaign");
@@ -307,7 +311,7 @@ public class RequestAnalyzer {
         String connectorId;
         if (!mentioned.isEmpty() && ALTERNATIVE.matcher(lower).find()) {
             // "skis or a board" is no other tool: a word that often means something else names none here
-            List<String> others = connectorsIn(categories(lower, false)).stream()
+            List<String> others = connectorsIn(strongCategories(lower)).stream()
                     .filter(id -> !mentioned.containsKey(id)).toList();
             if (!others.isEmpty()) {
                 List<String> options = new ArrayList<>(mentioned.keySet());
@@ -374,8 +378,15 @@ public class RequestAnalyzer {
         String main = mainVerb(actionText);
         objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
         verbs.add(main);
-        Action action = verbs.stream().flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
+        Action chosen = verbs.stream().flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
                 .findFirst().orElse(best.action());
+        // a report of the moment ("Realtime report") is for a request that says now; "last week's visitors" is not
+        Action action = LIVE_ACTION.matcher(chosen.name()).find() && !SAYS_NOW.matcher(focus).find()
+                ? ranking.stream().map(ActionIndex.Match::action)
+                        .filter(a -> a.connectorId().equals(connectorId) && !LIVE_ACTION.matcher(a.name()).find()
+                                && lastWord(a.name()).equalsIgnoreCase(lastWord(chosen.name())))
+                        .findFirst().orElse(chosen)
+                : chosen;
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         // "can I get a button that makes a doc" asks for a button, not to read
         if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText) && !button
@@ -398,7 +409,10 @@ public class RequestAnalyzer {
                 && !namesATool(entity.unknownNoun().get())) {
             // the head says what the records are: "membership invoices" are invoices, whatever field says membership
             String noun = entity.unknownNoun().get();
+            // or one of its fields does ("a dock's bike count"), or joining says they are the app's people
             Optional<String> closest = ownerOfFieldWord(noun.substring(noun.lastIndexOf(' ') + 1), app.entities())
+                    .or(() -> ownerOfFieldPhrase(focus, app.entities()))
+                    .or(() -> joins(noun, focus) ? onlyPeople(app.entities()) : Optional.empty())
                     .or(() -> closestInMeaning(noun, focus, app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
@@ -419,7 +433,7 @@ public class RequestAnalyzer {
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event; "when we add a
         // berth, post its monthly fee" too, and "a button to build the monthly review deck" runs on the button
         boolean onEvent = EVENT_OPENER.matcher(focus).find()
-                || recordEvent.isPresent() && RECORD_EVENT_OPENER.matcher(focus).find();
+                || recordEvent.isPresent() && TRIGGER_OPENER.matcher(focus).find();
         String whenText = onEvent || button ? ATTRIBUTIVE_PERIOD.matcher(focus).replaceAll("") : focus;
         if (button || RECORD_EVENT_CLAUSE.matcher(focus).find()) {
             whenText = withoutNarrative(whenText);
@@ -474,8 +488,11 @@ public class RequestAnalyzer {
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
         stripped = GOES_TO.matcher(stripped).replaceAll("be sent to");
         Matcher aside = ASIDE.matcher(stripped);
+        // "..., we need to send a copy to accounting too" asks for more, and stays
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
-                .anyMatch(w -> Words.isRequestVerb(w.text()))) {
+                .anyMatch(w -> Words.isRequestVerb(w.text()))
+                && !(aside.group().startsWith(",")
+                        && Words.tokens(aside.group()).stream().anyMatch(w -> Words.isRequestVerb(w.text())))) {
             stripped = stripped.substring(0, aside.start()) + " " + stripped.substring(aside.end());
         }
         stripped = TIME_PHRASE.matcher(stripped).replaceAll(" ").replaceAll("\\s+", " ").strip();
@@ -506,8 +523,7 @@ public class RequestAnalyzer {
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
             // the clause's own subject and verb come first: "when we add", "once an order ships"
-            if (words >= 2 && (Words.startsRequest(previous, w)
-                    || ASKING_TURN.matcher(text).region(word.start(), text.length()).lookingAt())) {
+            if (words >= 2 && Words.startsRequest(previous, w)) {
                 return word.start();
             }
             previous = w;
@@ -751,10 +767,7 @@ public class RequestAnalyzer {
 
     /**
      * "share the 'Handbook' folder": the verb picks the tool's action when one of its actions is named by it and is
-     * close in meaning, over what the object noun suggests.
-     */
-    /**
-     * The one action of the tool the verb names. Of several ("share" is Share post and Share link), the one whose
+     * close in meaning, over what the object noun suggests. Of several ("share" is Share post and Share link), the one whose
      * other words the request says, or, when it says none, the plainest: the one needing the fewest inputs.
      */
     private static Optional<Action> actionOfVerb(String verb, String actionText, String connectorId,
@@ -822,6 +835,10 @@ public class RequestAnalyzer {
     }
 
     /** "send" for send_email, and a name's noun used as the verb: "draft" for create_draft. */
+    private static String lastWord(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
+    }
+
     private static boolean namedBy(Action action, String verb) {
         String[] words = action.id().substring(action.id().indexOf('.') + 1).split("_");
         return words[0].equals(verb) || words[words.length - 1].equals(verb);
@@ -841,8 +858,9 @@ public class RequestAnalyzer {
             String asked = ABOUT_STUFF.matcher(FOR_OR_ABOUT.matcher(part).replaceAll(" ")).replaceAll(" ");
             List<String> words = Words.tokens(asked).stream().map(Words.Token::text).toList();
             if (words.stream().allMatch(w -> Words.CLOSED_CLASS.contains(w) || VAGUE_WORDS.contains(w)
-                    || records.contains(Words.singular(w)))) { // "set something up for the grants"
-                vague |= !words.isEmpty();
+                    || ASKING_WORDS.contains(w) || records.contains(Words.singular(w)))) { // "set something up for the grants"
+                // "I need the invoices" asks for them: only a word for the vague thing itself makes it vague
+                vague |= words.stream().anyMatch(w -> VAGUE_WORDS.contains(w) && !Words.CLOSED_CLASS.contains(w));
             } else if (words.stream().anyMatch(Words::isRequestVerb)) {
                 return false;
             }
@@ -918,15 +936,21 @@ public class RequestAnalyzer {
                         + "|submitted|left|provided)\\b").matcher(lower).find());
     }
 
+    /** "new growers joining", "as volunteers sign up": the noun names people who become the app's. */
+    private static boolean joins(String noun, String text) {
+        String head = Pattern.quote(noun.substring(noun.lastIndexOf(' ') + 1));
+        return Words.pattern("\\b" + head + "\\s+(?:join|joins|joining|sign\\s*-?\\s*up|signs\\s*-?\\s*up"
+                + "|signing\\s*-?\\s*up|register|registers|registering|enrol|enrols|enroll|enrolls|enrolling)\\b")
+                .matcher(normalize(text)).find();
+    }
+
     /**
      * "whenever a courier comes on or off shift" with an on_shift field: the flag turning, a change. A flag of one
      * word is more often which records ("urgent jobs").
      */
     private static boolean namesAFlag(String text, EntityInfo entity) {
         String lower = normalize(text);
-        return entity.fields().stream().filter(f -> "boolean".equals(f.type()))
-                .map(f -> Words.identifierWords(f.name())).filter(words -> words.size() > 1)
-                .anyMatch(words -> containsWord(lower, String.join(" ", words)));
+        return entity.fields().stream().filter(f -> "boolean".equals(f.type())).anyMatch(f -> namesWholeField(lower, f));
     }
 
     /** Values a request labels plainly: a URL, "project X", "dataset Y", "list 123", a standard CRM object. */
@@ -941,10 +965,16 @@ public class RequestAnalyzer {
         while (labelled.find()) {
             String input = labelled.group(1).toLowerCase(Locale.ROOT) + "Id";
             String value = labelled.group(2);
-            if (inputNames.contains(input) && !Words.CLOSED_CLASS.contains(value.toLowerCase(Locale.ROOT))
+            // a folder is named by words as often as by its id ("the folder called Reports"); only an id is one
+            boolean folderName = input.equals("folderId") && !value.matches(".*\\d.*");
+            if (inputNames.contains(input) && !folderName && !Words.CLOSED_CLASS.contains(value.toLowerCase(Locale.ROOT))
                     && !Nouns.NOT_DATA.contains(value.toLowerCase(Locale.ROOT))) {
                 out.putIfAbsent(input, value);
             }
+        }
+        Matcher status = STATUS_VALUE.matcher(text);
+        if (inputNames.contains("status") && status.find()) {
+            out.put("status", status.group(1));
         }
         if (inputNames.contains("sobject")) {
             String lower = text.toLowerCase(Locale.ROOT);
@@ -972,19 +1002,9 @@ public class RequestAnalyzer {
      * a next delivery).
      */
     private static Optional<String> ownerOfFieldWord(String text, List<EntityInfo> entities) {
-        // a field's whole name of several words says most: "switched to needs wax" is needs_wax's
-        String lower = normalize(text);
-        Map<String, Integer> phrases = new LinkedHashMap<>();
-        for (EntityInfo e : entities) {
-            for (EntityInfo.Field f : e.fields()) {
-                List<String> words = Words.identifierWords(f.name());
-                if (words.size() > 1 && containsWord(lower, String.join(" ", words))) {
-                    phrases.merge(e.name(), 1, Integer::sum);
-                }
-            }
-        }
-        if (!phrases.isEmpty()) {
-            return mostFields(phrases);
+        Optional<String> byPhrase = ownerOfFieldPhrase(text, entities);
+        if (byPhrase.isPresent()) {
+            return byPhrase;
         }
         Map<String, Map<String, Integer>> owners = new LinkedHashMap<>();
         for (EntityInfo e : entities) {
@@ -998,6 +1018,26 @@ public class RequestAnalyzer {
                         && !Nouns.NOT_DATA.contains(w) && !Nouns.BRANDS.contains(w))
                 .map(owners::get).filter(java.util.Objects::nonNull).map(RequestAnalyzer::mostFields)
                 .flatMap(Optional::stream).findFirst();
+    }
+
+    /** A field's whole name of several words says most: "switched to needs wax" is needs_wax's. */
+    private static Optional<String> ownerOfFieldPhrase(String text, List<EntityInfo> entities) {
+        String lower = normalize(text);
+        Map<String, Integer> phrases = new LinkedHashMap<>();
+        for (EntityInfo e : entities) {
+            for (EntityInfo.Field f : e.fields()) {
+                if (namesWholeField(lower, f)) {
+                    phrases.merge(e.name(), 1, Integer::sum);
+                }
+            }
+        }
+        return phrases.isEmpty() ? Optional.empty() : mostFields(phrases);
+    }
+
+    /** The normalized text says all the words of a field named with several: "needs wax" for needs_wax. */
+    private static boolean namesWholeField(String lower, EntityInfo.Field field) {
+        List<String> words = Words.identifierWords(field.name());
+        return words.size() > 1 && containsWord(lower, String.join(" ", words));
     }
 
     private static Optional<String> mostFields(Map<String, Integer> fieldsByEntity) {
@@ -1094,6 +1134,11 @@ public class RequestAnalyzer {
         return categories(lower, true);
     }
 
+    /** The kinds of tool named by words that mean nothing else. */
+    private Set<String> strongCategories(String lower) {
+        return categories(lower, false);
+    }
+
     private Set<String> categories(String lower, boolean weakWordsToo) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();
@@ -1182,9 +1227,7 @@ public class RequestAnalyzer {
             String subject = k < 0 || before.get(k).breakAfter() ? "" : before.get(k).text();
             // "could we delete ..." asks all the same
             boolean asked = k > 0 && !before.get(k - 1).breakAfter() && ASKING_MODALS.contains(before.get(k - 1).text());
-            boolean told = !asked && (NARRATING_SUBJECTS.contains(subject) || subject.length() > 3
-                    && subject.endsWith("s") && !subject.endsWith("ss") && !Words.CLOSED_CLASS.contains(subject)
-                    && !POLITE.contains(subject));
+            boolean told = !asked && NARRATING_SUBJECTS.contains(subject);
             if (!told) {
                 return true;
             }

@@ -20,6 +20,7 @@ class EventParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             Post a message to the Slack #support channel when a new ticket is created.    | CREATED
             We just moved the techs over to ClickUp, so every new repair job goes there   | CREATED
+            Send a thank-you for every donation we received                               | CREATED
             urgent jobs need to land in ClickUp the moment they're logged                 | CREATED
             Email parents a reminder when their invoice is overdue.                       | UPDATED
             when an order's status flips to ready for pickup shout it in #counter         | UPDATED

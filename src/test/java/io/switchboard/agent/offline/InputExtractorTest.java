@@ -32,6 +32,7 @@ class InputExtractorTest {
             repo                      | Create issues in the frontend repo for new bugs.                            | repo=frontend
             owner,repo                | bug marked fixed => close its issue (owner pixelmoth, repo lanternfall)     | owner=pixelmoth;repo=lanternfall
             owner,repo                | Email the repo owner when the frontend repo gets a new issue.               | repo=frontend
+            owner,repo                | Open an issue in the lanternfall repo, then ping the owner directly.         | repo=lanternfall
             owner,repo                | Every day at 9am Europe/Berlin time, save orders to a spreadsheet/doc.      |
             spreadsheetId,sheetName   | Append new leads to the 'Leads' sheet.                                      | sheetName=Leads
             spreadsheetId             | Append new leads to the 'Leads' sheet.                                      | spreadsheetId=Leads

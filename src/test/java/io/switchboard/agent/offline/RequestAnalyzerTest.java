@@ -72,6 +72,12 @@ class RequestAnalyzerTest {
     }
 
     @Test
+    void aWishThatAsksForMore_staysInTheRequest() {
+        assertThat(RequestAnalyzer.actionClause("Log every order in the sheet, we need to send a copy to accounting too"))
+                .contains("send a copy");
+    }
+
+    @Test
     void chatOpening_isNoPurposeClause() {
         assertThat(RequestAnalyzer.actionClause("ok so the mechanics keep missing stuff whenever someone reports a new"
                 + " repair can u make a clickup task for it")).contains("make a clickup task");

@@ -27,6 +27,7 @@ class ScheduleParserTest {
             Every morning at 6:30, list new job applications.                      | Europe/Paris        | 0 30 6 * * ?        | Europe/Paris
             Every day at 6:45 email me the animals still in care.                 | Europe/Paris        | 0 45 6 * * ?        | Europe/Paris
             Every day at 5 email me the animals still in care.                    | Europe/Paris        | 0 0 17 * * ?        | Europe/Paris
+            Every day at 4:30 post the standup notes.                              | Europe/Paris        | 0 30 16 * * ?       | Europe/Paris
             Every evening at 6:30 post the day's visits.                           | Europe/Paris        | 0 30 18 * * ?       | Europe/Paris
             Email me a summary of yesterday's donations each day at 7.             | Europe/Paris        | 0 0 7 * * ?         | Europe/Paris
             Twice a day, sync the inventory.                                       | Europe/Paris        | 0 0 8,18 * * ?      | Europe/Paris
