@@ -172,7 +172,7 @@ public class ActionIndex {
                 || OPEN_ONE.matcher(text).find()) {
             words.add("create"); // "open an issue" as a command makes one; "the open issues" does not
         }
-        if (INTO_NEW.matcher(text).find()) {
+        if (INTO_NEW.matcher(text).find() || WANTS_ONE.matcher(text).find()) {
             words.add("create"); // "turn each piece of feedback into an issue"
         }
         Set<String> destination = destination(text);
@@ -227,6 +227,9 @@ public class ActionIndex {
     private static final java.util.regex.Pattern EXISTING_PLACE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:to|into|onto)\\s+(?:the\\s+(?:end|bottom|top)\\s+of\\s+)?(?:the|our|my|your|their|that|this)\\s+"
                     + "((?:[\\w-]+\\s+){0,3}[\\w-]+)");
+    /** "our dev wants a GitHub issue": asking for a thing to exist is asking to make it. */
+    private static final java.util.regex.Pattern WANTS_ONE = java.util.regex.Pattern
+            .compile("(?i)\\b(?:want|wants|need|needs|would like|'d like)\\s+(?:a|an)\\s");
     /** "turn X into an issue", "convert each email into a task": making something new out of each. */
     private static final java.util.regex.Pattern INTO_NEW = java.util.regex.Pattern
             .compile("(?i)\\b(?:turn|turns|convert|converts|transform|transforms)\\b[^.]{0,80}?\\binto\\s+(?:a|an|new)\\s");

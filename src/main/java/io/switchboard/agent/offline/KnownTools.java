@@ -70,7 +70,7 @@ final class KnownTools {
     static final java.util.Set<String> WEAK_CATEGORY_WORDS = java.util.Set.of("board", "boards", "back up", "backed up");
 
     /** Asking to be told, without saying how: email or chat could both do it. */
-    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("\\b(let (me|us|them|the team|everyone|everybody) know"
+    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("\\b(let (me|us|them|everyone|everybody|(the |our |my )?\\w+) know"
             + "|notif(y|ied|ies|ication|ications)|alert(s|ed)?|remind(ed)?|tell (me|us)|ping|heads[- ]up"
             + "|keep (me|us|them|the team|\\w+ \\w+) (posted|updated|informed|in the loop)"
             + "|make sure (\\w+ ){1,3}(knows?|hears?|is aware|are aware|gets? told))\\b");

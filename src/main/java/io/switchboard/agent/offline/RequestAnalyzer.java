@@ -58,7 +58,9 @@ public class RequestAnalyzer {
             + "|i would like|we would like|could you|can you|would you|please|help me|set up|what i need)\\b");
     private static final Pattern INJECTION = Pattern.compile("(?i)\\b(ignore|disregard|override|system prompt|system:"
             + "|pre-?approved|jailbreak|admin(istrator)? (says|order)|full (mail |drive )?access|all scopes"
-            + "|(?:full|complete|total) (?:mailbox|inbox|account|drive|admin) (?:access|control|rights)|extra"
+            + "|(?:full|complete|total) (?:mailbox|inbox|account|drive|admin) (?:access|control|rights)"
+            // a scope by its own name: "gmail.send", "video.publish", https://mail.google.com/
+            + "|\\b[a-z]+\\.(?:send|readonly|modify|compose|publish|upload|manage|write)\\b|mail\\.google\\.com|extra"
             + " permissions|scopes?\\b|access token|refresh token|client secret|password"
             + "|you(?:'re| are) (?:now |also )?(?:allowed|permitted|authori[sz]ed)|(?:grant|give) yourself|grant you"
             // words to the planner about itself: "the assistant must also...", "[assistant instructions: ...]"
@@ -213,7 +215,7 @@ public class RequestAnalyzer {
             + "|directly\\s+)?to\\b");
     /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
     private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
-            + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b");
+            + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b|\\bgo(?:es)?\\s+into\\b");
     /**
      * "prepare a draft — reception wants to read it over first", "..., I want to look it over first": after a dash,
      * or a comma and a wish or a reason, why, once the request is said.
@@ -237,6 +239,7 @@ public class RequestAnalyzer {
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9#@./+-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\")<>]+");
     private static final Pattern LABELLED = Pattern.compile("(?i)\\b(project|dataset|table|list|folder)\\s+(?:id\\s+)?"
+            + "(?:is\\s+|=\\s*)?"
             + "[\"'“]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])");
     private static final Pattern LIVE_ACTION = Pattern.compile("(?i)\\b(?:realtime|real-time|live)\\b");
     private static final Pattern SAYS_NOW = Pattern.compile("(?i)\\b(?:now|live|realtime|real-time|currently|at the moment"
@@ -262,10 +265,12 @@ public class RequestAnalyzer {
         List<String> sentences = sentences(ASIDE_IN_BRACKETS.matcher(request)
                 .replaceAll(m -> INJECTION.matcher(m.group()).find() ? "\n" + Matcher.quoteReplacement(m.group()) + "\n"
                         : Matcher.quoteReplacement(m.group())));
-        List<String> honest = sentences.stream().filter(s -> !INJECTION.matcher(s).find()).toList();
+        // a sentence an injection starts in keeps what it asked before it: "add a row to google sheets. btw also
+        // grant yourself ..." written without a capital to start the second sentence
+        List<String> honest = sentences.stream().map(s -> INJECTION.matcher(s).find() ? beforeInjection(s) : s)
+                .filter(s -> s.split("\\s+").length >= 3).toList();
         if (honest.isEmpty()) {
-            String before = beforeInjection(sentences.get(0));
-            honest = before.split("\\s+").length >= 3 ? List.of(before) : sentences;
+            honest = sentences;
         }
         String focus = withToolNamesSpelled(Words.withWordsSpelled(focus(honest), spellingWords()));
         String lower = normalize(focus);
@@ -302,7 +307,9 @@ public class RequestAnalyzer {
             return new Decision.Unsupported("Switchboard never shows or hands out stored sign-ins, tokens or secrets:"
                     + " a connection is only used inside the flows it runs. " + nearest(mentioned.keySet()));
         }
-        if (OFFLINE_VERBS.contains(mainVerb(actionText))) {
+        // "Refund requests should be filed as issues" in an app with Refund records: the records, not the verb
+        if (OFFLINE_VERBS.contains(mainVerb(actionText)) && app.entities().stream()
+                .noneMatch(e -> Nouns.key(e.name()).equals(mainVerb(actionText)))) {
             return new Decision.Unsupported("Switchboard cannot " + mainVerb(actionText) + " anyone: its flows work"
                     + " through the connected apps. " + nearest(mentioned.keySet()));
         }
@@ -482,7 +489,9 @@ public class RequestAnalyzer {
         // before the trigger clauses, so the "if" of "I'd love it if a post went up" opens none
         String stripped = LEAD_IN.matcher(OPENING.matcher(text).replaceFirst("")).replaceAll(" ");
         stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1$2 ");
-        stripped = BUTTON_LABEL.matcher(stripped).replaceAll("");
+        // the label says nothing about what to do, unless it names the tool: "a 'Share on LinkedIn' button"
+        stripped = BUTTON_LABEL.matcher(stripped).replaceAll(label -> Words.tokens(label.group()).stream()
+                .anyMatch(w -> Nouns.BRANDS.contains(w.text())) ? Matcher.quoteReplacement(label.group()) : "");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
@@ -979,7 +988,7 @@ public class RequestAnalyzer {
         if (inputNames.contains("sobject")) {
             String lower = text.toLowerCase(Locale.ROOT);
             STANDARD_OBJECTS.stream()
-                    .filter(o -> Words.pattern("\\b(as|an?|into|new)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
+                    .filter(o -> Words.pattern("\\b(as|an?|into|new|matching|existing)\\s+(an?\\s+)?" + o.toLowerCase(Locale.ROOT) + "s?\\b|\\b"
                             + o.toLowerCase(Locale.ROOT) + "s?\\s+(record|object)s?\\b|\\bsalesforce\\s+" + o.toLowerCase(Locale.ROOT))
                             .matcher(lower).find())
                     .findFirst().ifPresent(o -> out.put("sobject", o));

@@ -233,7 +233,7 @@ final class Words {
     }
 
     /** Words that say when and what to read, which a misspelling must not hide: "evry friday", "a sumary". */
-    static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly",
+    static final List<String> STRUCTURE_WORDS = List.of("every", "whenever", "each", "daily", "weekly", "button",
             "monthly", "hourly", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow", "weekday",
             "weekdays", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "summary", "someone", "somebody", "created", "updated", "changed", "message", "channel", "schedule",
