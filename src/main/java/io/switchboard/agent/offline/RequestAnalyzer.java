@@ -107,6 +107,10 @@ public class RequestAnalyzer {
     private static final Set<String> ASKING_MODALS = Set.of("can", "could", "would", "should", "shall", "will");
     private static final Set<String> HABIT_ADVERBS = Set.of("just", "also", "then", "usually", "often", "sometimes",
             "always", "simply", "normally", "manually", "occasionally");
+    private static final Pattern REASON = Pattern.compile("(?i)\\bbecause\\b[^.;,!?\\n]*");
+    /** "have the system phone the client": whom the person asks to act, before what. */
+    private static final Pattern CAUSATIVE = Pattern.compile("(?i)^\\W*(?:please\\s+)?(?:have|get|make|let)\\s+(?:the\\s+)?"
+            + "(?:system|app|switchboard|it|bot)\\s+(?:to\\s+)?");
     private static final Set<String> NOT_A_PRODUCT = Set.of("somewhere", "anywhere", "everywhere", "stuff",
             "instead", "maybe", "perhaps", "directly", "automatically");
     private static final Pattern ASIDE_IN_BRACKETS = Pattern.compile("\\([^()]*\\)");
@@ -308,9 +312,9 @@ public class RequestAnalyzer {
                     + " a connection is only used inside the flows it runs. " + nearest(mentioned.keySet()));
         }
         // "Refund requests should be filed as issues" in an app with Refund records: the records, not the verb
-        if (OFFLINE_VERBS.contains(mainVerb(actionText)) && app.entities().stream()
-                .noneMatch(e -> Nouns.key(e.name()).equals(mainVerb(actionText)))) {
-            return new Decision.Unsupported("Switchboard cannot " + mainVerb(actionText) + " anyone: its flows work"
+        String asked = mainVerb(CAUSATIVE.matcher(actionText).replaceFirst(""));
+        if (OFFLINE_VERBS.contains(asked) && app.entities().stream().noneMatch(e -> Nouns.key(e.name()).equals(asked))) {
+            return new Decision.Unsupported("Switchboard cannot " + asked + " anyone: its flows work"
                     + " through the connected apps. " + nearest(mentioned.keySet()));
         }
         List<ActionIndex.Match> ranking = index.rank(actionText, Words.negatedCommands(actionClause(focus)));
@@ -402,8 +406,9 @@ public class RequestAnalyzer {
                     + abilities(connector));
         }
 
-        // "so the drivers don't show up for nothing" is why, not which records
-        EntityMatch entity = EntityMatcher.match(PURPOSE.matcher(focus).replaceAll(" "), app.entities());
+        // "so the drivers don't show up for nothing", "because the donor cancels" say why, not which records
+        EntityMatch entity = EntityMatcher.match(REASON.matcher(PURPOSE.matcher(focus).replaceAll(" ")).replaceAll(" "),
+                app.entities());
         String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
@@ -411,7 +416,9 @@ public class RequestAnalyzer {
             entityName = onlyPeople(app.entities()).orElse(null); // "whenever someone new joins the choir"
         }
         // a tool that only reads is asked about its own data ("last week's sessions" in Google Analytics)
-        boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()));
+        // and so is a query of a data warehouse ("a BigQuery query that counts last month's eye exams")
+        boolean onlyReads = connector.actions().stream().allMatch(a -> "read".equals(a.kind()))
+                || "read".equals(action.kind()) && "data".equals(connector.category());
         if (entityName == null && entity.unknownNoun().isPresent() && !onlyReads
                 && !namesATool(entity.unknownNoun().get())) {
             // the head says what the records are: "membership invoices" are invoices, whatever field says membership
@@ -491,7 +498,8 @@ public class RequestAnalyzer {
         stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1$2 ");
         // the label says nothing about what to do, unless it names the tool: "a 'Share on LinkedIn' button"
         stripped = BUTTON_LABEL.matcher(stripped).replaceAll(label -> Words.tokens(label.group()).stream()
-                .anyMatch(w -> Nouns.BRANDS.contains(w.text())) ? Matcher.quoteReplacement(label.group()) : "");
+                .anyMatch(w -> Nouns.BRANDS.contains(w.text()) && !Nouns.NOT_DATA.contains(Words.singular(w.text())))
+                ? Matcher.quoteReplacement(label.group()) : "");
         stripped = PURPOSE.matcher(NAMED_PLACE.matcher(stripped).replaceAll(" ")).replaceAll(" ");
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
