@@ -264,10 +264,9 @@ public class ActionIndex {
             if (java.util.Collections.disjoint(stem, READ_VERBS) || !java.util.Collections.disjoint(stem, refused)) {
                 continue;
             }
-            boolean afterArticle = i > 0 && !tokens.get(i - 1).breakAfter()
-                    && Words.DETERMINERS.contains(tokens.get(i - 1).text());
-            // "send the day's visit list": after a noun, once something is being sent, the word is a noun too
             String previous = i > 0 && !tokens.get(i - 1).breakAfter() ? tokens.get(i - 1).text() : "";
+            boolean afterArticle = Words.DETERMINERS.contains(previous);
+            // "send the day's visit list": after a noun, once something is being sent, the word is a noun too
             if (sending && !previous.isEmpty() && !Words.CLOSED_CLASS.contains(previous)
                     && !Words.isRequestVerb(previous)) {
                 continue;

@@ -40,7 +40,7 @@ public final class EntityMatcher {
     private static final Set<String> COUNTING_MARKERS = Set.of("new", "each", "every", "any", "incoming", "newest");
     private static final Set<String> WEAK_MARKERS = Set.of("the", "these", "those", "their", "your", "its", "this",
             "of", "for", "about", "on");
-    private static final Set<String> COPYING_VERBS = Set.of("sync", "export", "copy", "mirror", "import", "backup",
+    private static final Set<String> COPYING_OR_LISTING_VERBS = Set.of("sync", "export", "copy", "mirror", "import", "backup",
             "archive", "listing", "summarising", "summarizing");
     private static final Set<String> DESTINATIONS = Set.of("from", "to", "into", "onto", "on", "in", "using", "via",
             "through", "inside");
@@ -378,7 +378,8 @@ public final class EntityMatcher {
                 // "all the unpaid invoices" counts them as "all invoices" does
                 boolean allOf = k > 0 && !tokens.get(k - 1).breakAfter() && tokens.get(k - 1).text().equals("all");
                 // "sync the game master shifts", "a doc listing the patients": what is copied or listed is the data
-                boolean copied = k > 0 && !tokens.get(k - 1).breakAfter() && COPYING_VERBS.contains(tokens.get(k - 1).text());
+                boolean copied = k > 0 && !tokens.get(k - 1).breakAfter()
+                        && COPYING_OR_LISTING_VERBS.contains(tokens.get(k - 1).text());
                 return new Context(Math.max(marker, listOf || allOf || copied ? 2 : 1), counted, false, false);
             }
             // "this weekends fixtures", "todays bookings": the same with the apostrophe left out

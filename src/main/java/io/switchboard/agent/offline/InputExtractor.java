@@ -60,7 +60,8 @@ public final class InputExtractor {
     private static final Pattern ANY_QUOTED = Pattern.compile("(?<!\\w)" + QUOTED);
 
     private static final Set<String> NOT_NAMES = Set.of("slack", "discord", "teams", "microsoft", "google", "a", "an",
-            "the", "new", "owner", "owners", "maintainer", "maintainers", "private", "public", "default", "right", "correct", "appropriate", "relevant", "same",
+            "the", "new", "owner", "owners", "maintainer", "maintainers", "private", "public", "default", "right",
+            "correct", "appropriate", "relevant", "same",
             "usual", "own", "this", "that", "our", "my", "your", "their", "its", "of", "in", "on", "to", "for", "with",
             "and", "or", "github", "gitlab", "clickup", "wrike", "notion", "box", "drive", "bigquery", "sheets",
             "main", "shared", "whole", "entire", "one", "which", "is", "was", "every", "each", "some", "any",
@@ -256,7 +257,8 @@ public final class InputExtractor {
 
     /** "(owner pixelmoth, repo lanternfall)": the owner named on its own right by the repository, if it is. */
     private static String namedOwner(String text, int repoStart, int repoEnd) {
-        Matcher owner = NAMED_OWNER.matcher(text).region(Math.max(0, repoStart - 30), Math.min(text.length(), repoEnd + 30));
+        Matcher owner = NAMED_OWNER.matcher(text)
+                .region(Math.max(0, repoStart - 30), Math.min(text.length(), repoEnd + 30));
         while (owner.find()) {
             String name = owner.group(1).toLowerCase(Locale.ROOT);
             if (!Words.CLOSED_CLASS.contains(name) && !NOT_NAMES.contains(name)) {

@@ -58,7 +58,8 @@ final class KnownTools {
             Map.entry("project management", "project_management"), Map.entry("task tracker", "project_management"),
             Map.entry("task manager", "project_management"), Map.entry("project tool", "project_management"),
             Map.entry("project tracker", "project_management"), Map.entry("project app", "project_management"),
-            Map.entry("task tool", "project_management"), Map.entry("task app", "project_management"), Map.entry("kanban", "project_management"),
+            Map.entry("task tool", "project_management"), Map.entry("task app", "project_management"),
+            Map.entry("kanban", "project_management"),
             Map.entry("repository", "developer"), Map.entry("repo", "developer"), Map.entry("bug tracker", "developer"),
             Map.entry("wiki", "notes"), Map.entry("knowledge base", "notes"), Map.entry("data warehouse", "data"),
             Map.entry("warehouse", "data"), Map.entry("sql", "data"), Map.entry("website traffic", "analytics"),
@@ -70,7 +71,7 @@ final class KnownTools {
     static final java.util.Set<String> WEAK_CATEGORY_WORDS = java.util.Set.of("board", "boards", "back up", "backed up");
 
     /** Asking to be told, without saying how: email or chat could both do it. */
-    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("\\b(let (me|us|them|everyone|everybody|(the |our |my )?\\w+) know"
+    static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("\\b(let ((the |our |my )?\\w+) know"
             + "|notif(y|ied|ies|ication|ications)|alert(s|ed)?|remind(ed)?|tell (me|us)|ping|heads[- ]up"
             + "|keep (me|us|them|the team|\\w+ \\w+) (posted|updated|informed|in the loop)"
             + "|make sure (\\w+ ){1,3}(knows?|hears?|is aware|are aware|gets? told))\\b");

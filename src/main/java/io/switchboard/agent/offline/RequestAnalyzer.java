@@ -389,15 +389,9 @@ public class RequestAnalyzer {
         String main = mainVerb(actionText);
         objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
         verbs.add(main);
-        Action chosen = verbs.stream().flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
-                .findFirst().orElse(best.action());
-        // a report of the moment ("Realtime report") is for a request that says now; "last week's visitors" is not
-        Action action = LIVE_ACTION.matcher(chosen.name()).find() && !SAYS_NOW.matcher(focus).find()
-                ? ranking.stream().map(ActionIndex.Match::action)
-                        .filter(a -> a.connectorId().equals(connectorId) && !LIVE_ACTION.matcher(a.name()).find()
-                                && lastWord(a.name()).equalsIgnoreCase(lastWord(chosen.name())))
-                        .findFirst().orElse(chosen)
-                : chosen;
+        Action action = notLiveUnasked(verbs.stream()
+                .flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
+                .findFirst().orElse(best.action()), focus, ranking);
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         // "can I get a button that makes a doc" asks for a button, not to read
         if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText) && !button
@@ -424,7 +418,7 @@ public class RequestAnalyzer {
             // the head says what the records are: "membership invoices" are invoices, whatever field says membership
             String noun = entity.unknownNoun().get();
             // or one of its fields does ("a dock's bike count"), or joining says they are the app's people
-            Optional<String> closest = ownerOfFieldWord(noun.substring(noun.lastIndexOf(' ') + 1), app.entities())
+            Optional<String> closest = ownerOfFieldWord(lastWord(noun), app.entities())
                     .or(() -> ownerOfFieldPhrase(focus, app.entities()))
                     .or(() -> joins(noun, focus) ? onlyPeople(app.entities()) : Optional.empty())
                     .or(() -> closestInMeaning(noun, focus, app.entities()));
@@ -852,6 +846,17 @@ public class RequestAnalyzer {
     }
 
     /** "send" for send_email, and a name's noun used as the verb: "draft" for create_draft. */
+    /** A report of the moment ("Realtime report") is for a request that says now; "last week's visitors" is not. */
+    private static Action notLiveUnasked(Action chosen, String focus, List<ActionIndex.Match> ranking) {
+        if (!LIVE_ACTION.matcher(chosen.name()).find() || SAYS_NOW.matcher(focus).find()) {
+            return chosen;
+        }
+        return ranking.stream().map(ActionIndex.Match::action)
+                .filter(a -> a.connectorId().equals(chosen.connectorId()) && !LIVE_ACTION.matcher(a.name()).find()
+                        && lastWord(a.name()).equalsIgnoreCase(lastWord(chosen.name())))
+                .findFirst().orElse(chosen);
+    }
+
     private static String lastWord(String name) {
         return name.substring(name.lastIndexOf(' ') + 1);
     }
@@ -955,7 +960,7 @@ public class RequestAnalyzer {
 
     /** "new growers joining", "as volunteers sign up": the noun names people who become the app's. */
     private static boolean joins(String noun, String text) {
-        String head = Pattern.quote(noun.substring(noun.lastIndexOf(' ') + 1));
+        String head = Pattern.quote(lastWord(noun));
         return Words.pattern("\\b" + head + "\\s+(?:join|joins|joining|sign\\s*-?\\s*up|signs\\s*-?\\s*up"
                 + "|signing\\s*-?\\s*up|register|registers|registering|enrol|enrols|enroll|enrolls|enrolling)\\b")
                 .matcher(normalize(text)).find();
