@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,13 +97,12 @@ class RecordApiTest {
                 .body("error", containsString("64 KiB"));
     }
 
-    /** Listens on the real app-events channel beside the flows feature (the emitter broadcasts). */
+    /** Hears the record changes that committed, beside the flows feature, as the broker's publisher does. */
     @ApplicationScoped
     static class RecordChanges {
         private final List<RecordChange> seen = new CopyOnWriteArrayList<>();
 
-        @Incoming(RecordChange.CHANNEL)
-        void record(RecordChange change) {
+        void record(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChange change) {
             seen.add(change);
         }
 

@@ -2,6 +2,7 @@ package io.switchboard.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.agent.Trigger;
 import io.switchboard.apps.RecordChange;
+import io.switchboard.apps.RecordService;
 import io.switchboard.connections.ConnectionMode;
 import io.switchboard.flows.run.RunQueue;
 import io.switchboard.flows.trigger.AppEventTrigger;
@@ -60,6 +62,8 @@ class FlowTriggersTest {
     RunQueue queue;
     @Inject
     AppEventTrigger events;
+    @Inject
+    RecordService records;
 
     /** An app whose shared Slack bot is connected through the sandbox provider. */
     static String connectedApp() {
@@ -152,6 +156,26 @@ class FlowTriggersTest {
                 () -> "the event run");
         assertEquals(1, Api.runs(appId, flowId).size());
         assertEquals(1, messagesTo(channel));
+    }
+
+    @Test
+    void recordChange_storesItsRunsWithTheRecord() {
+        String appId = connectedApp();
+        String channel = "outbox-" + UUID.randomUUID();
+        String flowId = slackFlow(appId, Trigger.entityEvent("Ticket", "created"), channel);
+
+        records.create(appId, "Ticket", Map.of("subject", "Kept"), "editor");
+        // no waiting: the run was written in the record's own transaction
+        assertEquals(1, Api.runs(appId, flowId).size());
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            records.create(appId, "Ticket", Map.of("subject", "Rolled back"), "editor");
+            throw new IllegalStateException("a later write of the same transaction failed");
+        }));
+        Await.until(() -> messagesTo(channel) == 1, () -> "the kept record's message");
+        assertEquals(1, Api.runs(appId, flowId).size());
+        assertThat(Api.outbox().stream().map(e -> String.valueOf(e.get("body")))).noneMatch(b -> b.contains(
+                "Rolled back"));
     }
 
     @Test

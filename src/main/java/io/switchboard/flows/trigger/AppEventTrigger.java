@@ -8,11 +8,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.agent.Trigger;
 import io.switchboard.apps.JsonColumn;
 import io.switchboard.apps.RecordChange;
@@ -23,7 +21,10 @@ import io.switchboard.flows.FlowStatus;
 import io.switchboard.flows.run.GroupCommit;
 import io.switchboard.flows.run.RunQueue;
 
-/** Turns app record changes into queued runs of the flows waiting for them. */
+/**
+ * Turns app record changes into queued runs of the flows waiting for them: in the record's own transaction on one
+ * node ({@link RecordTransactionTrigger}), or from the broker's app-events queue in prod ({@link BrokerEventTrigger}).
+ */
 @ApplicationScoped
 public class AppEventTrigger {
     private static final Logger LOG = Logger.getLogger(AppEventTrigger.class);
@@ -33,12 +34,13 @@ public class AppEventTrigger {
     @Inject
     GroupCommit commits;
 
-    @Incoming(RecordChange.CHANNEL)
-    @Blocking(value = RecordChange.CHANNEL, ordered = false)
+    /**
+     * Queues the runs of a change delivered by the broker, in a transaction of its own; a change delivered again
+     * queues nothing twice.
+     */
     public void onChange(RecordChange change) {
-        String event = change.kind().name().toLowerCase(Locale.ROOT);
-        Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());
-        record.putIfAbsent(Filters.OWNER, change.user());
+        String event = event(change);
+        Map<String, Object> record = record(change);
         String triggerRecord = triggerRecord(change, event);
         List<String> runIds;
         try {
@@ -51,6 +53,12 @@ public class AppEventTrigger {
             return;
         }
         queue.send(runIds);
+    }
+
+    /** Writes the change's runs in the caller's transaction and returns their ids, to send once it commits. */
+    List<String> insertRuns(RecordChange change) {
+        String event = event(change);
+        return queue.insertAll(waiting(change, event, record(change)), triggerRecord(change, event));
     }
 
     /** The run key of each active flow of the app waiting for this change, by flow id. */
@@ -82,6 +90,17 @@ public class AppEventTrigger {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static String event(RecordChange change) {
+        return change.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The changed values as a source filter reads them. */
+    private static Map<String, Object> record(RecordChange change) {
+        Map<String, Object> record = new LinkedHashMap<>(change.data() == null ? Map.of() : change.data());
+        record.putIfAbsent(Filters.OWNER, change.user());
+        return record;
     }
 
     /** A per-user flow acts as the record's owner; a shared one as the editor who wrote it. */
