@@ -293,7 +293,8 @@ public final class EntityMatcher {
         if (isCommand(tokens, m.start(), next)) {
             return new Scored(m.entity(), m.start(), 0);
         }
-        boolean trigger = inClause[m.start()] || followedByEvent(tokens, m.end(), last.possessive());
+        boolean trigger = inClause[m.start()] || followedByEvent(tokens, m.end(), last.possessive())
+                || headline(tokens, m);
         if (trigger && next != null && EventParser.EVENT_WORDS.contains(next.text())
                 && objectIsMention(tokens, mentions, m.end() + 1)) {
             // "when a tutor finishes a session": who acts; the record the event happens to is the object
@@ -325,6 +326,13 @@ public final class EntityMatcher {
             score += context.marker();
         }
         return new Scored(m.entity(), m.start(), score);
+    }
+
+    /** "New enrollment -> add a row ...", "new sign-up: email me": a heading that names the event. */
+    private static boolean headline(List<Token> tokens, Mention m) {
+        int before = m.start() - 1;
+        return before >= 0 && COUNTING_MARKERS.contains(tokens.get(before).text())
+                && (before == 0 || tokens.get(before - 1).breakAfter()) && tokens.get(m.end() - 1).breakAfter();
     }
 
     private static boolean objectIsMention(List<Token> tokens, List<Mention> mentions, int from) {
@@ -516,13 +524,22 @@ public final class EntityMatcher {
                 continue;
             }
             Context context = context(tokens, h);
+            // "a new Deposition record is created": the word before "record" names the kind of record
+            boolean named = namedRecord(tokens, h);
             boolean trigger = inClause[h]
-                    && (followedByEvent(tokens, h + 1, token.possessive()) || context.indefinite());
-            boolean plural = !Words.singular(token.text()).equals(token.text());
-            // "the boarding schedule" lists boardings; "a progress summary" is just a kind of summary
-            boolean listed = h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
-                    && (LISTING_WORDS.contains(tokens.get(h + 1).text()) || selectedBy(tokens, h + 1))
-                    && context.marker() >= 1;
+                    && (followedByEvent(tokens, named ? h + 2 : h + 1, token.possessive()) || context.indefinite());
+            boolean plural = !Words.singular(token.text()).equals(token.text()) || named
+                    && !Words.singular(tokens.get(h + 1).text()).equals(tokens.get(h + 1).text());
+            // "the boarding schedule" lists boardings, so does "a summary of the glaze orders"; "a progress summary"
+            // is just a kind of summary
+            boolean listing = h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
+                    && LISTING_WORDS.contains(tokens.get(h + 1).text());
+            // "... for the maintenance digest" says what the result is for, not what to read
+            if (listing && forPurpose(tokens, h)) {
+                continue;
+            }
+            boolean listed = (listing || h + 1 < tokens.size() && !token.breakAfter() && !token.possessive()
+                    && selectedBy(tokens, h + 1) || listedBefore(tokens, h)) && context.marker() >= 1;
             if (context.target() || (context.marker() < 2 && !trigger && !listed)
                     || !(plural || context.counted() || trigger || listed)) {
                 continue;
@@ -534,6 +551,29 @@ public final class EntityMatcher {
             }
         }
         return best;
+    }
+
+    private static boolean namedRecord(List<Token> tokens, int h) {
+        return h + 1 < tokens.size() && !tokens.get(h).breakAfter() && !tokens.get(h).possessive()
+                && GENERIC_WORDS.contains(Words.singular(tokens.get(h + 1).text()));
+    }
+
+    private static boolean forPurpose(List<Token> tokens, int h) {
+        int k = h - 1;
+        if (k >= 0 && Words.DETERMINERS.contains(tokens.get(k).text())) {
+            k--;
+        }
+        return k >= 0 && tokens.get(k).text().equals("for") && !tokens.get(k).breakAfter();
+    }
+
+    /** "a summary of the glaze orders", "a list of all open jobs": a listing word, "of", then the noun group. */
+    private static boolean listedBefore(List<Token> tokens, int h) {
+        for (int k = h - 1; k >= 1 && k >= h - 4 && !tokens.get(k).breakAfter(); k--) {
+            if (tokens.get(k).text().equals("of")) {
+                return LISTING_WORDS.contains(tokens.get(k - 1).text()) && !tokens.get(k - 1).breakAfter();
+            }
+        }
+        return false;
     }
 
     /** "the ingredients that are running low": a relative clause picks which records to read. */
@@ -570,7 +610,7 @@ public final class EntityMatcher {
             return true;
         }
         String next = tokens.get(h + 1).text();
-        return Words.CLOSED_CLASS.contains(next) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
+        return Words.CLOSED_CLASS.contains(next) || GENERIC_WORDS.contains(Words.singular(next)) || EventParser.EVENT_WORDS.contains(next) || Words.isTimeWord(next)
                 || LISTING_WORDS.contains(next) || next.endsWith("ing") || next.endsWith("ed")
                 || next.length() > 5 && next.endsWith("ly"); // "the patients currently in care"
     }

@@ -82,6 +82,9 @@ public final class EventParser {
             + "|once(?!\\s+(?:(?:a|an)\\s+" + Periods.WORD + "|per|every|each|more|again|daily|weekly|monthly)\\b)"
             + "|as(?=\\s+(?:i|we|you|they|someone|somebody|anyone|people|users?|customers?|it)\\b))\\b");
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]|\\bthen\\b");
+    /** "New enrollment -> add a row", "new sign-up: email me": a heading that names the event opens the request. */
+    private static final Pattern HEADLINE = Pattern.compile(
+            "^ (?:(?:each|every|any)\\s+)?new\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,2}\\s*(?:-+>?|=>|:|\\u2192)");
     /** "We just moved the techs over to ClickUp": something people did, told outside any trigger clause. */
     private static final Pattern PEOPLE_DID = Pattern.compile("(?:^\\W*|[.!?;,]\\s*)(?:so\\s+|and\\s+)?(?:i|we|they)\\s+"
             + "(?:(?:just|also|recently|already|finally)\\s+)?$");
@@ -150,6 +153,10 @@ public final class EventParser {
     /** Character spans [start, end) of the clauses that describe a trigger. */
     static List<int[]> triggerClauses(String s) {
         List<int[]> clauses = new ArrayList<>();
+        Matcher headline = HEADLINE.matcher(s);
+        if (headline.find()) {
+            clauses.add(new int[] {0, headline.end()});
+        }
         Matcher opener = CLAUSE_OPENER.matcher(s);
         while (opener.find()) {
             Matcher end = CLAUSE_END.matcher(s);

@@ -220,6 +220,9 @@ public class RequestAnalyzer {
     /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
     private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
             + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b|\\bgo(?:es)?\\s+into\\b");
+    /** "every new estimate should become an Opportunity in Salesforce": the record is added there, as one of those. */
+    private static final Pattern BECOMES = Pattern.compile("(?i)\\b(?:become|becomes|turn\\s+into|turns\\s+into"
+            + "|be\\s+(?:turned|made|converted)\\s+into)\\s+(an?)\\b");
     /**
      * "prepare a draft — reception wants to read it over first", "..., I want to look it over first": after a dash,
      * or a comma and a wish or a reason, why, once the request is said.
@@ -320,7 +323,9 @@ public class RequestAnalyzer {
         List<ActionIndex.Match> ranking = index.rank(actionText, Words.negatedCommands(actionClause(focus)));
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
-        if (!mentioned.isEmpty() && ALTERNATIVE.matcher(lower).find()) {
+        // "if a lesson is moved or its coach swapped" offers no choice of tools: the trigger clauses are left out
+        boolean offersAlternatives = ALTERNATIVE.matcher(withoutTriggerClauses(lower)).find();
+        if (!mentioned.isEmpty() && offersAlternatives) {
             // "skis or a board" is no other tool: a word that often means something else names none here
             List<String> others = connectorsIn(strongCategories(lower)).stream()
                     .filter(id -> !mentioned.containsKey(id)).toList();
@@ -331,7 +336,7 @@ public class RequestAnalyzer {
             }
         }
         if (!mentioned.isEmpty()) {
-            List<String> ids = chooseAmongMentioned(mentioned, lower, ranking);
+            List<String> ids = chooseAmongMentioned(mentioned, lower, offersAlternatives, ranking);
             if (ids.size() > 1) {
                 return new Decision.Clarify("Which of these should I use: " + names(ids) + "?", ids);
             }
@@ -389,9 +394,9 @@ public class RequestAnalyzer {
         String main = mainVerb(actionText);
         objectOf(actionText, main).filter(o -> LIGHT_VERBS.contains(main)).ifPresent(verbs::add);
         verbs.add(main);
-        Action action = notLiveUnasked(verbs.stream()
+        Action action = withNamedInputs(notLiveUnasked(verbs.stream()
                 .flatMap(verb -> actionOfVerb(verb, actionText, connectorId, best, ranking).stream())
-                .findFirst().orElse(best.action()), focus, ranking);
+                .findFirst().orElse(best.action()), focus, ranking), actionText, ranking);
         boolean onlyWrites = connector.actions().stream().noneMatch(a -> "read".equals(a.kind()));
         // "can I get a button that makes a doc" asks for a button, not to read
         if (onlyWrites && mentioned.containsKey(connectorId) && asksToRead(actionText) && !button
@@ -403,7 +408,10 @@ public class RequestAnalyzer {
         // "so the drivers don't show up for nothing", "because the donor cancels" say why, not which records
         EntityMatch entity = EntityMatcher.match(REASON.matcher(PURPOSE.matcher(focus).replaceAll(" ")).replaceAll(" "),
                 app.entities());
-        String entityName = entity.entity().or(() -> plainMention(lower, app.entities()))
+        // "email the interpreter about each new Deposition record": the kind named as such, not a word for people
+        boolean namedUnknown = entity.unknownNoun().filter(noun -> namedAsRecordType(noun, focus)).isPresent();
+        String entityName = entity.entity().or(() -> namedUnknown ? Optional.empty() : plainMention(lower,
+                app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
         if (entityName == null && entity.unknownNoun().isEmpty() && JOINING.matcher(focus).find()) {
@@ -421,7 +429,8 @@ public class RequestAnalyzer {
             Optional<String> closest = ownerOfFieldWord(lastWord(noun), app.entities())
                     .or(() -> ownerOfFieldPhrase(focus, app.entities()))
                     .or(() -> joins(noun, focus) ? onlyPeople(app.entities()) : Optional.empty())
-                    .or(() -> closestInMeaning(noun, focus, app.entities()));
+                    .or(() -> namedAsRecordType(noun, focus) ? Optional.empty()
+                            : closestInMeaning(noun, focus, app.entities()));
             if (closest.isEmpty()) {
                 List<String> names = app.entities().stream().map(EntityInfo::name).toList();
                 return new Decision.Clarify("This app has no " + noun + ". Which records should I use"
@@ -437,7 +446,7 @@ public class RequestAnalyzer {
         String cron = null;
         String timezone = null;
         String event = null;
-        Optional<RecordEvent> recordEvent = EventParser.parse(focus);
+        Optional<RecordEvent> recordEvent = EventParser.parse(withoutName(focus, entityInfo));
         // "whenever ..., add it to the weekly log": the log is weekly, the flow runs on the event; "when we add a
         // berth, post its monthly fee" too, and "a button to build the monthly review deck" runs on the button
         boolean onEvent = EVENT_OPENER.matcher(focus).find()
@@ -498,6 +507,7 @@ public class RequestAnalyzer {
         stripped = BUTTON_PLACE.matcher(stripped).replaceAll(" ");
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
         stripped = GOES_TO.matcher(stripped).replaceAll("be sent to");
+        stripped = BECOMES.matcher(stripped).replaceAll("be added as $1");
         Matcher aside = ASIDE.matcher(stripped);
         // "..., we need to send a copy to accounting too" asks for more, and stays
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
@@ -728,7 +738,7 @@ public class RequestAnalyzer {
         return kept.isEmpty() ? mentioned : kept;
     }
 
-    private List<String> chooseAmongMentioned(Map<String, Integer> mentioned, String lower,
+    private List<String> chooseAmongMentioned(Map<String, Integer> mentioned, String lower, boolean offersAlternatives,
             List<ActionIndex.Match> ranking) {
         List<String> ids = new ArrayList<>(mentioned.keySet());
         if (ids.size() == 1) {
@@ -750,7 +760,7 @@ public class RequestAnalyzer {
                     + (personal == hasPersonalAlias(id) ? VOICE_WEIGHT : 0)
                     + (mentioned.get(id) == longest ? VOICE_WEIGHT : 0))).orElseThrow());
         }
-        if (ALTERNATIVE.matcher(lower).find() || BOTH.matcher(lower).find()) {
+        if (offersAlternatives || BOTH.matcher(lower).find()) {
             return byScore(ids, ranking);
         }
         return List.of(byScore(ids, ranking).get(0));
@@ -855,6 +865,30 @@ public class RequestAnalyzer {
                 .filter(a -> a.connectorId().equals(chosen.connectorId()) && !LIVE_ACTION.matcher(a.name()).find()
                         && lastWord(a.name()).equalsIgnoreCase(lastWord(chosen.name())))
                 .findFirst().orElse(chosen);
+    }
+
+    /**
+     * "with the courthouse as the location and the case # in the description", "post https://... on LinkedIn": of the
+     * tool's actions of the same kind that fit about as well, the one taking more of the inputs the request names.
+     */
+    private static Action withNamedInputs(Action chosen, String actionText, List<ActionIndex.Match> ranking) {
+        Set<String> words = Words.tokens(actionText).stream().map(Words.Token::text).collect(Collectors.toSet());
+        if (URL.matcher(actionText).find()) {
+            words.add("url"); // "post our page https://... on LinkedIn" gives the address to share
+        }
+        double score = ranking.stream().filter(m -> m.action().equals(chosen)).findFirst()
+                .map(ActionIndex.Match::score).orElse(0.0);
+        int named = namedInputs(chosen, words);
+        return ranking.stream().filter(m -> m.action().connectorId().equals(chosen.connectorId())
+                && m.action().kind().equals(chosen.kind()) && m.score() >= score - MARGIN
+                && namedInputs(m.action(), words) > named).map(ActionIndex.Match::action).findFirst().orElse(chosen);
+    }
+
+    private static int namedInputs(Action action, Set<String> words) {
+        // an input its name says already ("Change task status") is no detail the request adds
+        List<String> named = Words.identifierWords(action.name());
+        return (int) action.inputNames().stream().filter(name -> (name.length() >= 5 || name.equals("url"))
+                && words.contains(name) && !named.contains(name)).count();
     }
 
     private static String lastWord(String name) {
@@ -1095,6 +1129,17 @@ public class RequestAnalyzer {
                 .map(e -> e.getKey().name()).findFirst());
     }
 
+    /**
+     * "a new Deposition record", "when a CrewShift is created": a kind of record named as such, so it is that kind or
+     * none, not whichever of the app's entities means something close.
+     */
+    private static boolean namedAsRecordType(String noun, String text) {
+        String spaced = String.join("[\\s_-]*", noun.split(" "));
+        return Pattern.compile("\\b" + spaced + "\\s+(?:records?|entr(?:y|ies))\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(text).find() || Pattern.compile("\\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\\b").matcher(text).results()
+                        .anyMatch(r -> r.group().equalsIgnoreCase(noun.replace(" ", "")));
+    }
+
     /** "tiktoks", "slack messages": a word about the tool itself, not about the app's data. */
     private boolean namesATool(String noun) {
         String word = normalize(noun).strip().replaceAll("s$", "");
@@ -1118,6 +1163,16 @@ public class RequestAnalyzer {
      * "into Dentrix", "to our TeamSnap": a capitalised name where a tool goes that is no catalog tool, no word of the
      * app's records and no word the language model knows, so a product Switchboard does not connect to.
      */
+    /** "if a move job is deleted": the words of the entity's name say nothing of what happened to it. */
+    private static String withoutName(String text, EntityInfo entity) {
+        List<String> words = entity == null ? List.of() : Words.identifierWords(entity.name());
+        if (words.size() < 2) {
+            return text;
+        }
+        return Pattern.compile("\\b" + String.join("[\\s_-]+", words) + "(?:e?s)?\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(text).replaceAll("record");
+    }
+
     private Optional<String> unknownProduct(String text, List<EntityInfo> entities) {
         Set<String> known = new java.util.HashSet<>();
         catalog.all().forEach(c -> {

@@ -97,7 +97,8 @@ final class Words {
      */
     private static final Pattern SHORT_DAY = Pattern.compile("(?:(?<=\\b(?:every|each|on|next|this|by|until|till|and|or"
             + "|thru|through|to|from) )|\\b(?=\\w+ (?:at |@ ?)?\\d))(mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s)?\\b");
-    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]");
+    /** Words, and the marks that end a phrase: punctuation, and a dash or an arrow standing between spaces. */
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]|(?<= )(?:-+>?|=>|\\u2192)(?= )");
 
     private Words() {
     }
@@ -205,26 +206,30 @@ final class Words {
     private static final Pattern NEGATED_VERB = Pattern.compile("(?i)\\b(?:don['’]?t|do not|never|not(?: to)?|without)"
             + "\\s+([a-z]+)\\b");
 
+    /** "I'll send them myself", "we will post it ourselves": the person does it, so the flow must not. */
+    private static final Pattern SELF_DONE = Pattern.compile("(?i)\\b(?:i|we)\\s*(?:['’]ll|will|want to|would rather"
+            + "|prefer to)\\s+([a-z]+)\\s+(?:it|them|that|those|the\\s+[a-z]+)\\s+(?:myself|ourselves)\\b");
+
     /** The command verbs a text rules out ("send" in "draft it, don't send it"), in their plain form. */
     static Set<String> negatedCommands(String text) {
         Set<String> out = new java.util.LinkedHashSet<>();
-        Matcher negated = NEGATED_VERB.matcher(text);
-        while (negated.find()) {
-            command(negated.group(1)).ifPresent(out::add);
+        for (Pattern ruling : List.of(NEGATED_VERB, SELF_DONE)) {
+            Matcher negated = ruling.matcher(text);
+            while (negated.find()) {
+                command(negated.group(1)).ifPresent(out::add);
+            }
         }
         return out;
     }
 
     /** The text without the command verbs it rules out, which say nothing about what to do. */
     static String withoutNegatedCommands(String text) {
-        Matcher negated = NEGATED_VERB.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (negated.find()) {
-            negated.appendReplacement(out, command(negated.group(1)).isPresent() ? " "
+        String kept = text;
+        for (Pattern ruling : List.of(NEGATED_VERB, SELF_DONE)) {
+            kept = ruling.matcher(kept).replaceAll(negated -> command(negated.group(1)).isPresent() ? " "
                     : Matcher.quoteReplacement(negated.group()));
         }
-        negated.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return kept.replaceAll("\\s+", " ").strip();
     }
 
     private static java.util.Optional<String> command(String word) {

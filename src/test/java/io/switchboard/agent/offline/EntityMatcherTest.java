@@ -170,6 +170,9 @@ class EntityMatcherTest {
             legal     | Build a Google Slides deck of all our open cases when I press the button.   | Matter       |
             gym       | Email members a confirmation as soon as they book a class.                  | Booking      |
             gym       | Send me a monthly email listing all the unpaid membership invoices.         |              | membership invoices
+            library   | Every time a new Fine record is created, email the patron the details.      |              | fine
+            shop      | Email me a summary of the Gift Vouchers every Friday.                       |              | gift vouchers
+            school    | new enrolment -> add a row to the sheet (student name, course, paid)        | Enrollment   |
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));

@@ -80,6 +80,7 @@ class EventParserTest {
             Fetch my TikTok video list when I click the Refresh button.                   |
             Run our sales query in BigQuery every hour.                                   |
             Open a report of the project budget.                                          |
+            New enrollment -> add a row to the sheet (student, course, paid y/n)          | CREATED
             """)
     void parse_requestWording_givesRecordEvent(String text, RecordEvent expected) {
         assertEquals(Optional.ofNullable(expected), EventParser.parse(text));
