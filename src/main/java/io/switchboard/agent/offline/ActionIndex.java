@@ -249,6 +249,8 @@ public class ActionIndex {
             "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
+    /** Verbs that bring existing things back: "fetch my videos", "retrieve the open tasks". */
+    private static final Set<String> FETCH_VERBS = Set.of("fetch", "retrieve", "retriev", "grab");
     private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
             "tell", "announce");
     /**
@@ -265,7 +267,10 @@ public class ActionIndex {
                 continue;
             }
             String previous = i > 0 && !tokens.get(i - 1).breakAfter() ? tokens.get(i - 1).text() : "";
-            boolean afterArticle = Words.DETERMINERS.contains(previous);
+            // "a button that fetches my videos": "that" opens a clause whose verb this is, unlike "that list"
+            boolean relativeVerb = Set.of("that", "which", "who").contains(previous)
+                    && tokens.get(i).text().endsWith("s");
+            boolean afterArticle = Words.DETERMINERS.contains(previous) && !relativeVerb;
             // "send the day's visit list": after a noun, once something is being sent, the word is a noun too
             if (sending && !previous.isEmpty() && !Words.CLOSED_CLASS.contains(previous)
                     && !Words.isRequestVerb(previous)) {
@@ -300,6 +305,9 @@ public class ActionIndex {
                 if (stem.equals("line")) {
                     out.add("row"); // "a new line in the sheet", "add a line to the doc"
                     out.add("text");
+                }
+                if (FETCH_VERBS.contains(stem)) {
+                    out.add("list"); // "fetch my recent videos" lists them
                 }
                 if (APPEND_VERBS.contains(stem)) {
                     out.add("append");

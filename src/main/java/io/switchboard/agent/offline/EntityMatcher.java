@@ -61,6 +61,8 @@ public final class EntityMatcher {
             "somebody", "anyone", "anybody", "people", "user", "users", "customer", "customers", "client", "clients",
             "member", "members", "guest", "guests");
     private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
+    private static final Set<String> NEGATIONS = Set.of("not", "never", "dont", "don't", "doesnt", "doesn't",
+            "didnt", "didn't");
     /** Words that give a noun to another ("patrons with overdue loans", "pets that have a vaccination due"). */
     private static final Set<String> POSSESSION = Set.of("with", "have", "has", "having");
     /** Nouns that list records of the noun before them: "the boarding schedule", "the invoice summary". */
@@ -316,6 +318,10 @@ public final class EntityMatcher {
         if (next != null && !last.possessive() && modifiesAnotherNoun && !ownField) {
             score -= 4;
         }
+        // "a deck for the crew huddle": what the result is for, a noun the mention only describes
+        if (next != null && !last.possessive() && !ownField && forPurpose(tokens, m.start()) && plainNoun(next.text())) {
+            score -= 4;
+        }
         if (next != null && SENT_OPENERS.contains(next.text()) && afterSendingVerb(tokens, m.start())) {
             score -= RECIPIENT;
         }
@@ -357,7 +363,9 @@ public final class EntityMatcher {
             }
             if (word.equals("a") || word.equals("an")) {
                 if (k > 0 && !tokens.get(k - 1).breakAfter() && POSSESSION.contains(tokens.get(k - 1).text())) {
-                    return new Context(Math.max(marker, 2), counted, false, false);
+                    // "assignments that still don't have an interpreter" are read, not the interpreters they lack
+                    boolean lacking = k > 1 && NEGATIONS.contains(tokens.get(k - 2).text());
+                    return new Context(lacking ? 0 : Math.max(marker, 2), counted, false, false);
                 }
                 return new Context(marker, counted, true, false);
             }
@@ -556,6 +564,12 @@ public final class EntityMatcher {
     private static boolean namedRecord(List<Token> tokens, int h) {
         return h + 1 < tokens.size() && !tokens.get(h).breakAfter() && !tokens.get(h).possessive()
                 && GENERIC_WORDS.contains(Words.singular(tokens.get(h + 1).text()));
+    }
+
+    private static boolean plainNoun(String word) {
+        return word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !Words.CLOSED_CLASS.contains(word)
+                && !EventParser.EVENT_WORDS.contains(word) && !Words.isTimeWord(word) && !word.endsWith("ing")
+                && !word.endsWith("ed") && !Nouns.COMMAND_VERBS.contains(word);
     }
 
     private static boolean forPurpose(List<Token> tokens, int h) {

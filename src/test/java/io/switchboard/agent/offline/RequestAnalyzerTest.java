@@ -48,6 +48,8 @@ class RequestAnalyzerTest {
             add a comment to the wrike task for that listing        | false
             send me the list of unpaid invoices by email            | false
             send the day's visit list to slack                      | false
+            a button that fetches my recent tiktok videos           | true
+            post that list to slack                                 | false
             """)
     void readAsked_byAReadVerb_orAListOf_notByANounAfterAnArticle(String text, boolean asked) {
         assertThat(ActionIndex.readAsked(text, java.util.Set.of())).isEqualTo(asked);
