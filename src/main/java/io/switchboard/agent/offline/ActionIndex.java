@@ -249,6 +249,7 @@ public class ActionIndex {
             "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */
+    private static final Set<String> OVERWRITE_VERBS = Set.of("overwrite", "overwrit", "replace", "replac");
     /** Verbs that bring existing things back: "fetch my videos", "retrieve the open tasks". */
     private static final Set<String> FETCH_VERBS = Set.of("fetch", "retrieve", "retriev", "grab");
     private static final Set<String> SEND_VERBS = Set.of("email", "mail", "message", "notify", "text", "dm", "ping",
@@ -305,6 +306,9 @@ public class ActionIndex {
                 if (stem.equals("line")) {
                     out.add("row"); // "a new line in the sheet", "add a line to the doc"
                     out.add("text");
+                }
+                if (OVERWRITE_VERBS.contains(stem)) {
+                    out.add("update"); // "overwrite its status cells" updates them
                 }
                 if (FETCH_VERBS.contains(stem)) {
                     out.add("list"); // "fetch my recent videos" lists them

@@ -111,7 +111,8 @@ final class Nouns {
     static final Set<String> COMMAND_VERBS = words("send post share add create copy sync save upload export import "
             + "notify remind ping tell push put track update delete remove archive make build draft generate run pull "
             + "fetch get list show announce publish forward move mark assign schedule invite store keep summarize "
-            + "summarise alert attach insert append open close check give let email message text dm call");
+            + "summarise alert attach insert append open close check give let email message text dm call overwrite "
+            + "replace");
 
     /** Modifiers that come before a noun and are never one themselves. */
     static final Set<String> ADJECTIVES = words("new open closed recent latest upcoming pending urgent important "

@@ -220,6 +220,15 @@ public class RequestAnalyzer {
     /** "viewings just showed up in the calendar": what is asked for is that they get added there. */
     private static final Pattern APPEARS_IN = Pattern.compile("(?i)\\b(?:show(?:s|ed)?\\s+up|pop(?:s|ped)?\\s+up"
             + "|appear(?:s|ed)?|end(?:s|ed)?\\s+up|land(?:s|ed)?)\\s+(?:in|on|into)\\b|\\bgo(?:es)?\\s+into\\b");
+    /** "a button, call it 'Backup', that ...": the name it is given, not a phone call. */
+    private static final Pattern NAMED_AS = Pattern.compile("(?i)\\b(?:call|name|label|title)\\s+(?:it|this|that"
+            + "|the\\s+button)\\s+(?:['\"\u201C\u2018][^'\"\u201D\u2019]{1,60}['\"\u201D\u2019])");
+    /** "move its ClickUp task to complete", "set the card to done": the task's status changes. */
+    private static final Pattern MOVED_TO_STATUS = Pattern.compile("(?i)\\b(?:move|moves|set|sets|switch|switches"
+            + "|flip|flips|push|pushes)\\s+(?:its|the|their|that|this|our|my)\\s+(?:[\\w-]+\\s+){0,2}?(task|card|issue"
+            + "|ticket|item)\\s+(?:to|into|over\\s+to)\\b");
+    private static final Pattern QUOTED = Pattern.compile("(?<!\\w)'[^'\\n]{2,200}?'(?!\\w)|\"[^\"\\n]{2,200}?\""
+            + "|\u201C[^\u201D\\n]{2,200}?\u201D|\u2018[^\u2019\\n]{2,200}?\u2019(?!\\w)");
     /** "every new estimate should become an Opportunity in Salesforce": the record is added there, as one of those. */
     private static final Pattern BECOMES = Pattern.compile("(?i)\\b(?:become|becomes|turn\\s+into|turns\\s+into"
             + "|be\\s+(?:turned|made|converted)\\s+into)\\s+(an?)\\b");
@@ -455,7 +464,9 @@ public class RequestAnalyzer {
         if (button || RECORD_EVENT_CLAUSE.matcher(focus).find()) {
             whenText = withoutNarrative(whenText);
         }
-        Optional<Schedule> schedule = ScheduleParser.parse(whenText, ZoneId.of(app.timezone()));
+        // "a sentence like 'Tune the U1 10am Tuesday'", a sheet called 'Monday jobs': quoted words are content
+        Optional<Schedule> schedule = ScheduleParser.parse(QUOTED.matcher(whenText).replaceAll(" "),
+                ZoneId.of(app.timezone()));
         if (schedule.isPresent()) {
             triggerType = "schedule";
             cron = schedule.get().cron();
@@ -497,7 +508,8 @@ public class RequestAnalyzer {
      */
     static String actionClause(String text) {
         // before the trigger clauses, so the "if" of "I'd love it if a post went up" opens none
-        String stripped = LEAD_IN.matcher(OPENING.matcher(text).replaceFirst("")).replaceAll(" ");
+        String stripped = LEAD_IN.matcher(OPENING.matcher(NAMED_AS.matcher(text).replaceAll(" ")).replaceFirst(""))
+                .replaceAll(" ");
         stripped = CHANNEL_PLACE.matcher(withoutTriggerClauses(stripped)).replaceAll(" $1$2 ");
         // the label says nothing about what to do, unless it names the tool: "a 'Share on LinkedIn' button"
         stripped = BUTTON_LABEL.matcher(stripped).replaceAll(label -> Words.tokens(label.group()).stream()
@@ -508,6 +520,7 @@ public class RequestAnalyzer {
         stripped = APPEARS_IN.matcher(stripped).replaceAll("get added to");
         stripped = GOES_TO.matcher(stripped).replaceAll("be sent to");
         stripped = BECOMES.matcher(stripped).replaceAll("be added as $1");
+        stripped = MOVED_TO_STATUS.matcher(stripped).replaceAll("change the $1 status to");
         Matcher aside = ASIDE.matcher(stripped);
         // "..., we need to send a copy to accounting too" asks for more, and stays
         if (aside.find() && Words.tokens(stripped.substring(0, aside.start())).stream()
@@ -941,6 +954,9 @@ public class RequestAnalyzer {
             if (word.equals("new")) {
                 isNew = true;
             } else if (!Words.CLOSED_CLASS.contains(word) && !toolWords.contains(word)) {
+                if (!isNew && word.equals("use")) {
+                    return List.of(); // "new appointment -> use the calendar's quick add": the tool's action is named
+                }
                 String noun = Words.singular(word);
                 return isNew || !namesATool(noun) ? List.of(noun, "create") : List.of(noun);
             }

@@ -26,7 +26,8 @@ final class WeekDays {
     private static final Pattern NAMED_DAY = Pattern.compile("\\b" + DAY + "(s)?\\b");
     private static final Pattern EVERY_DAY_NAME = Pattern.compile(
             "\\b(?:every|each)\\s+(?:other\\s+|second\\s+|alternate\\s+|single\\s+)?" + DAY + "\\b");
-    private static final Pattern ON_DAY = Pattern.compile("\\bon\\s+" + DAY + "\\b");
+    /** "on Tuesday", or a request that opens with the day: "Tuesday 7am: the week's visits report". */
+    private static final Pattern ON_DAY = Pattern.compile("\\bon\\s+" + DAY + "\\b|^\\s*" + DAY + "\\b");
     private static final Pattern DAY_PART = Pattern.compile("\\b" + DAY + "s?\\s+(mornings?|afternoons?|evenings?|nights?)\\b");
     private static final Pattern DAY_PARTS = Pattern.compile("\\b" + DAY + "s?\\s+(mornings|afternoons|evenings|nights)\\b");
     private static final Pattern EXCEPT = Pattern.compile("\\b(?:except|excluding|but\\s+not|apart\\s+from)\\s+"

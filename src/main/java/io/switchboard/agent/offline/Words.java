@@ -60,7 +60,7 @@ final class Words {
             "text", "tell", "let", "post", "share", "announce", "alert", "remind", "create", "add", "make", "open",
             "log", "put", "save", "upload", "append", "write", "record", "copy", "sync", "push", "invite", "draft",
             "prepare", "file", "raise", "update", "move", "mark", "close", "comment", "dm", "slack", "gmail", "book",
-            "schedule", "turn");
+            "schedule", "turn", "overwrite", "replace");
     /** Words that open a noun group: after them "list" or "check" is a thing, not a command. */
     static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "these", "those", "my", "our",
             "your", "their", "his", "her", "its", "each", "every");

@@ -13,6 +13,7 @@ class ScheduleParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Send me a daily email with my to-do list using Gmail.                  | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
+            Tuesday 7am: a Google Analytics report of last week's visits.         | America/Denver      | 0 0 7 ? * TUE       | America/Denver
             Get the list of our TikTok videos every day.                           | Asia/Tokyo          | 0 0 8 * * ?         | Asia/Tokyo
             Each day, copy the open tickets to a sheet.                            | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
             Send my to-do list every morning from my Outlook account.              | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
