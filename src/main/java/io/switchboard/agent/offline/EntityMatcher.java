@@ -527,8 +527,8 @@ public final class EntityMatcher {
             int at = h;
             Token token = tokens.get(h);
             if (mentions.stream().anyMatch(m -> at >= m.start() && at < m.end()) || !isHead(tokens, h)
-                    || !couldBeData(token.text(), fieldNames) || looksLikeTypo(token.text(), entities)
-                    || isAgentOf(tokens, h, mentions)) {
+                    || !(couldBeData(token.text(), fieldNames) || happensToCompound(tokens, h, inClause, fieldNames))
+                    || looksLikeTypo(token.text(), entities) || isAgentOf(tokens, h, mentions)) {
                 continue;
             }
             Context context = context(tokens, h);
@@ -559,6 +559,20 @@ public final class EntityMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * "when a gift card is sold", "whenever a new recall notice is logged": a word that usually means a thing in a
+     * tool, made a kind of the app's data by the noun before it and by what happens to it.
+     */
+    private static boolean happensToCompound(List<Token> tokens, int h, boolean[] inClause, Set<String> fieldNames) {
+        if (!inClause[h] || h == 0 || tokens.get(h - 1).breakAfter() || !followedByEvent(tokens, h + 1, false)) {
+            return false;
+        }
+        String modifier = tokens.get(h - 1).text();
+        String word = tokens.get(h).text();
+        return Nouns.NOT_DATA.contains(Words.singular(word)) && couldBeData(modifier, fieldNames)
+                && Words.singular(modifier).equals(modifier) && !STRONG_MARKERS.contains(modifier);
     }
 
     private static boolean namedRecord(List<Token> tokens, int h) {

@@ -42,7 +42,7 @@ public final class EventParser {
             strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
                     + "|signed\\s*-?\\s*up|recently\\s+added)\\b"),
             strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked|reported"
-                    + "|published|uploaded|left|written|issued)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
+                    + "|published|uploaded|left|written|issued|scheduled)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
                     + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"
@@ -61,7 +61,9 @@ public final class EventParser {
                     + "|completes|finished|finishes|resolved|solved|approved|rejected|declined|assigned|reassigned"
                     + "|escalated|reopened|shipped|delivered|fulfilled|refunded|renamed|rescheduled|marked|moved|moves"
                     + "|flips|flipped|switches|switched|flagged"
-                    + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded)\\b"),
+                    + "|won|paid|(?:checked|ticked)\\s+off|accepted|expired|lapsed|exceeded|sells\\s+out|sold\\s+out)\\b"),
+            // "stream every stock item change into BigQuery": each change of one
+            strong(RecordEvent.UPDATED, "\\b(?:every|each|any)\\s+(?:[a-z]+\\s+){1,3}?(?:change|update|edit)s?\\b"),
             strong(RecordEvent.UPDATED, "\\b(?:is|are|was|were|gets?|got|been|be|'s|as)\\s+(?:\\w+\\s+)?(?:done|lost)\\b"),
             clauseOnly(RecordEvent.UPDATED, "\\b(?:update|updates|change|edit|edits|modify|modifies|close|complete"
                     + "|finish|resolve|resolves|mark|marks|move|win|wins|lose|loses|approve|approves|reject|rejects"

@@ -417,10 +417,10 @@ public class RequestAnalyzer {
         // "so the drivers don't show up for nothing", "because the donor cancels" say why, not which records
         EntityMatch entity = EntityMatcher.match(REASON.matcher(PURPOSE.matcher(focus).replaceAll(" ")).replaceAll(" "),
                 app.entities());
-        // "email the interpreter about each new Deposition record": the kind named as such, not a word for people
-        boolean namedUnknown = entity.unknownNoun().filter(noun -> namedAsRecordType(noun, focus)).isPresent();
-        String entityName = entity.entity().or(() -> namedUnknown ? Optional.empty() : plainMention(lower,
-                app.entities()))
+        // "email the interpreter about each new Deposition record": the kind of record the matcher found and the app
+        // lacks, not whichever entity a word elsewhere names
+        String entityName = entity.entity().or(() -> entity.unknownNoun().isPresent() ? Optional.empty()
+                : plainMention(lower, app.entities()))
                 .or(() -> entity.unknownNoun().isEmpty() ? ownerOfFieldWord(focus, app.entities()) : Optional.empty())
                 .orElse(null);
         if (entityName == null && entity.unknownNoun().isEmpty() && JOINING.matcher(focus).find()) {

@@ -96,7 +96,10 @@ final class Words {
      * Alone, "sat", "sun" and "wed" are other words.
      */
     private static final Pattern SHORT_DAY = Pattern.compile("(?:(?<=\\b(?:every|each|on|next|this|by|until|till|and|or"
-            + "|thru|through|to|from) )|\\b(?=\\w+ (?:at |@ ?)?\\d))(mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s)?\\b");
+            + "|thru|through|to|from) )|(?<=[+&/] )|\\b(?=\\w+ (?:at |@ ?)?\\d)"
+            // "tues + thurs 9am": a short day joined to another
+            + "|\\b(?=\\w+ (?:[+&/]|and|or) (?:mon|tue|wed|thu|fri|sat|sun)))"
+            + "(mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s)?\\b");
     /** Words, and the marks that end a phrase: punctuation, and a dash or an arrow standing between spaces. */
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]|(?<= )(?:-+>?|=>|\\u2192)(?= )");
 
@@ -210,13 +213,25 @@ final class Words {
     private static final Pattern SELF_DONE = Pattern.compile("(?i)\\b(?:i|we)\\s*(?:['’]ll|will|want to|would rather"
             + "|prefer to)\\s+([a-z]+)\\s+(?:it|them|that|those|the\\s+[a-z]+)\\s+(?:myself|ourselves)\\b");
 
-    /** The command verbs a text rules out ("send" in "draft it, don't send it"), in their plain form. */
+    /** "just a text post, no link": a thing the request does not want. */
+    private static final Pattern NO_THING = Pattern.compile("(?i)\\bno\\s+([a-z]{3,})\\b");
+
+    /**
+     * The command verbs a text rules out ("send" in "draft it, don't send it"), in their plain form, and the things
+     * it says no to ("no link").
+     */
     static Set<String> negatedCommands(String text) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (Pattern ruling : List.of(NEGATED_VERB, SELF_DONE)) {
             Matcher negated = ruling.matcher(text);
             while (negated.find()) {
                 command(negated.group(1)).ifPresent(out::add);
+            }
+        }
+        Matcher no = NO_THING.matcher(text);
+        while (no.find()) {
+            if (!CLOSED_CLASS.contains(no.group(1).toLowerCase(Locale.ROOT))) {
+                out.add(no.group(1).toLowerCase(Locale.ROOT));
             }
         }
         return out;

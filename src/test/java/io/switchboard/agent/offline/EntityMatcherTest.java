@@ -173,6 +173,7 @@ class EntityMatcherTest {
             library   | Every time a new Fine record is created, email the patron the details.      |              | fine
             shop      | Email me a summary of the Gift Vouchers every Friday.                       |              | gift vouchers
             school    | new enrolment -> add a row to the sheet (student name, course, paid)        | Enrollment   |
+            shop      | When a gift card is sold, email the buyer a thank-you note.                 |              | gift card
             """)
     void match_requestWording_findsEntityOrUnknownNoun(String app, String text, String entity, String unknown) {
         EntityMatch match = EntityMatcher.match(text, APPS.get(app));

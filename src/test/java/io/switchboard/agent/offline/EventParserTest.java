@@ -81,6 +81,9 @@ class EventParserTest {
             Run our sales query in BigQuery every hour.                                   |
             Open a report of the project budget.                                          |
             New enrollment -> add a row to the sheet (student, course, paid y/n)          | CREATED
+            When a concert sells out, share a post on LinkedIn.                           | UPDATED
+            Whenever a site inspection is scheduled, create a Wrike task.                 | CREATED
+            Stream every stock item change into BigQuery.                                 | UPDATED
             """)
     void parse_requestWording_givesRecordEvent(String text, RecordEvent expected) {
         assertEquals(Optional.ofNullable(expected), EventParser.parse(text));

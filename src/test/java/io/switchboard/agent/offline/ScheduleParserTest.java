@@ -14,6 +14,7 @@ class ScheduleParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             Send me a daily email with my to-do list using Gmail.                  | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
             Tuesday 7am: a Google Analytics report of last week's visits.         | America/Denver      | 0 0 7 ? * TUE       | America/Denver
+            tues + thurs 9am, post the open workshop seats in Slack.              | America/New_York    | 0 0 9 ? * TUE,THU   | America/New_York
             Get the list of our TikTok videos every day.                           | Asia/Tokyo          | 0 0 8 * * ?         | Asia/Tokyo
             Each day, copy the open tickets to a sheet.                            | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
             Send my to-do list every morning from my Outlook account.              | Europe/Paris        | 0 0 8 * * ?         | Europe/Paris
