@@ -245,7 +245,7 @@ public class ActionIndex {
     private static final Set<String> CREATE_VERBS = Set.of("make", "add", "file", "raise", "log", "generate",
             "build", "start", "creat");
     /** Verbs that put something at the end of what exists: "add it to the sheet", "log each one in the doc". */
-    private static final Set<String> APPEND_VERBS = Set.of("add", "log", "record", "insert", "put", "stream",
+    private static final Set<String> APPEND_VERBS = Set.of("add", "log", "record", "insert", "put", "stream", "tack",
             "append", "push", "load", "write");
 
     /** Verbs that mean "send" when used on their own ("email me", "message the team"). */

@@ -96,8 +96,9 @@ public final class EntityMatcher {
         }
         List<Token> tokens = Words.tokens(ADDRESSES.matcher(text).replaceAll(" "));
         boolean[] inClause = clauses(tokens);
-        List<Mention> mentions = mentions(tokens, forms(entities), inClause).stream()
-                .filter(m -> !opensFieldOfAnother(m, tokens, entities)).toList();
+        List<Mention> mentions = new ArrayList<>(mentions(tokens, forms(entities), inClause).stream()
+                .filter(m -> !opensFieldOfAnother(m, tokens, entities)).toList());
+        mentions.addAll(doneTo(tokens, entities, inClause));
         Optional<Scored> best = mentions.stream().map(m -> score(m, tokens, mentions, inClause, entities))
                 .filter(s -> s.score() > 0)
                 .max(Comparator.comparingInt(Scored::score).thenComparing(s -> -s.start()));
@@ -106,6 +107,41 @@ public final class EntityMatcher {
             return new EntityMatch(Optional.empty(), Optional.of(unknown.get().noun()));
         }
         return new EntityMatch(best.map(s -> entities.get(s.entity()).name()), Optional.empty());
+    }
+
+    /**
+     * "when seeds get returned" in an app with SeedReturn records: the first word of a compound name, then what its
+     * last word says was done to it, names a record of that kind.
+     */
+    private static List<Mention> doneTo(List<Token> tokens, List<EntityInfo> entities, boolean[] inClause) {
+        List<Mention> found = new ArrayList<>();
+        for (int e = 0; e < entities.size(); e++) {
+            List<String> words = Words.identifierWords(entities.get(e).name());
+            if (words.size() < 2) {
+                continue;
+            }
+            String head = words.get(words.size() - 1);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (inClause[i] && !tokens.get(i).breakAfter() && Words.singular(tokens.get(i).text()).equals(words.get(0))
+                        && doneAfter(tokens, i + 1, head)) {
+                    found.add(new Mention(e, i, i + 1, NAME));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean doneAfter(List<Token> tokens, int from, String head) {
+        for (int k = from; k < tokens.size() && k < from + 3; k++) {
+            String word = tokens.get(k).text();
+            if (word.equals(head + "ed") || word.equals(head + "d")) {
+                return true;
+            }
+            if (!AUXILIARIES.contains(word) || tokens.get(k).breakAfter()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<Form> forms(List<EntityInfo> entities) {

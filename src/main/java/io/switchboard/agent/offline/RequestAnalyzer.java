@@ -158,7 +158,9 @@ public class RequestAnalyzer {
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
     private static final Pattern TIME_PHRASE = Pattern.compile("(?i)\\b((every|each|on|at|in the|this|next|the)\\s+"
             + "(\\w+\\s+){0,2}?" + DAY + "|" + DAY + "|(on\\s+)?the\\s+(\\d{1,2}(st|nd|rd|th)(\\s+of)?|(first|last)\\s+day\\s+of)"
-            + "|at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm)"
+            // "at 6:45 am central", "9am eastern": a US zone named after the time goes with it
+            + "|(at \\d{1,2}([:.]\\d{2})?\\s*(am|pm)?|\\d{1,2}([:.]\\d{2})?\\s*(am|pm))(\\s+(eastern|central|mountain"
+            + "|pacific)(\\s+time)?)?"
             + "|daily|weekly|monthly|nightly|hourly|noon|midnight|(\\w+ )?time)\\b");
 
     private static final Set<String> VAGUE_WORDS = Set.of("do", "thing", "things", "stuff", "usual", "same",
@@ -227,6 +229,10 @@ public class RequestAnalyzer {
     private static final Pattern MOVED_TO_STATUS = Pattern.compile("(?i)\\b(?:move|moves|set|sets|switch|switches"
             + "|flip|flips|push|pushes)\\s+(?:its|the|their|that|this|our|my)\\s+(?:[\\w-]+\\s+){0,2}?(task|card|issue"
             + "|ticket|item)\\s+(?:to|into|over\\s+to)\\b");
+    /** "our 'Grow log' page", "the 'Orders 2024' sheet": a quoted name before the kind of place it names. */
+    private static final Pattern QUOTED_PLACE_NAME = Pattern.compile("(?i)(?<!\\w)['\"\u201C\u2018][^'\"\u201D\u2019\\n]"
+            + "{1,60}['\"\u201D\u2019](?=\\s+(?:page|sheet|spreadsheet|doc|document|folder|list|board|database|tab|deck"
+            + "|channel|project|table|space|workspace)s?\\b)");
     private static final Pattern QUOTED = Pattern.compile("(?<!\\w)'[^'\\n]{2,200}?'(?!\\w)|\"[^\"\\n]{2,200}?\""
             + "|\u201C[^\u201D\\n]{2,200}?\u201D|\u2018[^\u2019\\n]{2,200}?\u2019(?!\\w)");
     /** "every new estimate should become an Opportunity in Salesforce": the record is added there, as one of those. */
@@ -329,7 +335,9 @@ public class RequestAnalyzer {
             return new Decision.Unsupported("Switchboard cannot " + asked + " anyone: its flows work"
                     + " through the connected apps. " + nearest(mentioned.keySet()));
         }
-        List<ActionIndex.Match> ranking = index.rank(actionText, Words.negatedCommands(actionClause(focus)));
+        // the name of a page or sheet ("our 'Grow log' page") says nothing about what to do with it
+        List<ActionIndex.Match> ranking = index.rank(QUOTED_PLACE_NAME.matcher(actionText).replaceAll(""),
+                Words.negatedCommands(actionClause(focus)));
         LOG.debugf("ranking for '%s': %s", actionText, ranking.stream().limit(4).map(m -> m.action().id() + "=" + String.format("%.3f", m.score())).toList());
         String connectorId;
         // "if a lesson is moved or its coach swapped" offers no choice of tools: the trigger clauses are left out
@@ -1179,14 +1187,20 @@ public class RequestAnalyzer {
      * "into Dentrix", "to our TeamSnap": a capitalised name where a tool goes that is no catalog tool, no word of the
      * app's records and no word the language model knows, so a product Switchboard does not connect to.
      */
-    /** "if a move job is deleted": the words of the entity's name say nothing of what happened to it. */
+    /**
+     * "if a move job is deleted": the words of the entity's name say nothing of what happened to it. "When seeds get
+     * returned" in an app with SeedReturn records says a new one is made.
+     */
     private static String withoutName(String text, EntityInfo entity) {
         List<String> words = entity == null ? List.of() : Words.identifierWords(entity.name());
         if (words.size() < 2) {
             return text;
         }
-        return Pattern.compile("\\b" + String.join("[\\s_-]+", words) + "(?:e?s)?\\b", Pattern.CASE_INSENSITIVE)
-                .matcher(text).replaceAll("record");
+        String named = Pattern.compile("\\b" + String.join("[\\s_-]+", words) + "(?:e?s)?\\b",
+                Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("record");
+        return Pattern.compile("\\b" + words.get(0) + "s?\\s+(?:gets?|got|is|are|was|were)\\s+(?:just\\s+)?"
+                + words.get(words.size() - 1) + "e?d\\b", Pattern.CASE_INSENSITIVE).matcher(named)
+                .replaceAll("a record is created");
     }
 
     private Optional<String> unknownProduct(String text, List<EntityInfo> entities) {
