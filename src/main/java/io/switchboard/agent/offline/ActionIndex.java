@@ -175,6 +175,9 @@ public class ActionIndex {
         if (INTO_NEW.matcher(text).find() || WANTS_ONE.matcher(text).find()) {
             words.add("create"); // "turn each piece of feedback into an issue"
         }
+        if (AT_THE_END.matcher(text).find()) {
+            words.add("append"); // "add the visit summary to the end of our Google Doc"
+        }
         Set<String> destination = destination(text);
         Set<String> literal = stems(text, false);
         boolean readAsked = readAsked(text, refused);
@@ -231,6 +234,8 @@ public class ActionIndex {
     private static final java.util.regex.Pattern WANTS_ONE = java.util.regex.Pattern
             .compile("(?i)\\b(?:want|wants|need|needs|would like|'d like)\\s+(?:a|an)\\s");
     /** "turn X into an issue", "convert each email into a task": making something new out of each. */
+    private static final java.util.regex.Pattern AT_THE_END = java.util.regex.Pattern
+            .compile("(?i)\\b(?:to|onto|on|at)\\s+the\\s+(?:end|bottom)\\s+of\\b");
     private static final java.util.regex.Pattern INTO_NEW = java.util.regex.Pattern
             .compile("(?i)\\b(?:turn|turns|convert|converts|transform|transforms)\\b[^.]{0,80}?\\binto\\s+(?:a|an|new)\\s");
     /** "open an issue there", "then open a new ticket": open as a verb, with what it makes after it. */

@@ -42,7 +42,7 @@ public final class EventParser {
             strong(RecordEvent.CREATED, "\\b(?:created|added|submitted|placed|received|registered|inserted|enrolled"
                     + "|signed\\s*-?\\s*up|recently\\s+added)\\b"),
             strong(RecordEvent.CREATED, "\\b" + BE + "(?:made|posted|opened|entered|logged|filed|raised|booked|reported"
-                    + "|published|uploaded|left|written|issued|scheduled)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
+                    + "|published|uploaded|left|written|issued|scheduled|recorded|captured)\\b|\\b(?:fills?|filled|filling)\\s+(?:out|in)\\b"),
             strong(RecordEvent.CREATED, "\\b(?:comes|come|came|coming)\\s+in\\b|\\b(?:arrives?|arrived|arriving)\\b"
                     + "|\\b(?:signs|signing)\\s*-?\\s*up\\b|\\b(?:registers|enrolls|joins|subscribes|applies|appears"
                     + "|donates|rsvps|buys)\\b|\\b(?:shows|pops)\\s+up\\b|\\bchecks\\s+out\\b"

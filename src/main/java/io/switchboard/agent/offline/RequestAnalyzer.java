@@ -229,6 +229,9 @@ public class RequestAnalyzer {
     private static final Pattern MOVED_TO_STATUS = Pattern.compile("(?i)\\b(?:move|moves|set|sets|switch|switches"
             + "|flip|flips|push|pushes)\\s+(?:its|the|their|that|this|our|my)\\s+(?:[\\w-]+\\s+){0,2}?(task|card|issue"
             + "|ticket|item)\\s+(?:to|into|over\\s+to)\\b");
+    /** "(usually that's when the client signs it)": a remark in brackets, about something other than the records. */
+    private static final Pattern BRACKETED_REMARK = Pattern.compile("(?i)\\(\\s*(?:usually|normally|typically"
+            + "|that's|that is|which is|i\\.e\\.|e\\.g\\.)[^)]*\\)");
     /** "our 'Grow log' page", "the 'Orders 2024' sheet": a quoted name before the kind of place it names. */
     private static final Pattern QUOTED_PLACE_NAME = Pattern.compile("(?i)(?<!\\w)['\"\u201C\u2018][^'\"\u201D\u2019\\n]"
             + "{1,60}['\"\u201D\u2019](?=\\s+(?:page|sheet|spreadsheet|doc|document|folder|list|board|database|tab|deck"
@@ -423,7 +426,8 @@ public class RequestAnalyzer {
         }
 
         // "so the drivers don't show up for nothing", "because the donor cancels" say why, not which records
-        EntityMatch entity = EntityMatcher.match(REASON.matcher(PURPOSE.matcher(focus).replaceAll(" ")).replaceAll(" "),
+        EntityMatch entity = EntityMatcher.match(REASON.matcher(PURPOSE.matcher(QUOTED_PLACE_NAME.matcher(
+                BRACKETED_REMARK.matcher(focus).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" "),
                 app.entities());
         // "email the interpreter about each new Deposition record": the kind of record the matcher found and the app
         // lacks, not whichever entity a word elsewhere names

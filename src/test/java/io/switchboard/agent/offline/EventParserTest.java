@@ -84,6 +84,7 @@ class EventParserTest {
             When a concert sells out, share a post on LinkedIn.                           | UPDATED
             Whenever a site inspection is scheduled, create a Wrike task.                 | CREATED
             Stream every stock item change into BigQuery.                                 | UPDATED
+            When a subscriber payment is recorded, update their Salesforce account.       | CREATED
             """)
     void parse_requestWording_givesRecordEvent(String text, RecordEvent expected) {
         assertEquals(Optional.ofNullable(expected), EventParser.parse(text));
